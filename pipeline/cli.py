@@ -32,9 +32,9 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _options(detectors: str | None, simplify: bool, strict: bool, segment: bool = True) -> ScreenOptions:
+def _options(detectors: str | None, simplify: bool, strict: bool) -> ScreenOptions:
     names = tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None
-    return ScreenOptions(detectors=names, segment=segment, simplify=simplify, strict=strict)
+    return ScreenOptions(detectors=names, simplify=True if simplify else None, strict=strict)
 
 
 @click.group()
@@ -89,7 +89,7 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of recording it.")
 @click.option("--force", is_flag=True, help="Re-screen documents already screened by this pipeline version.")
-@click.option("--simplify", is_flag=True, help="Convert traditional to simplified Chinese before analysis.")
+@click.option("--simplify", is_flag=True, help="Always convert traditional to simplified (default: when the text looks traditional).")
 @click.option("--detectors", default=None, help="Comma-separated detector names (default: all).")
 @click.option("--text-column", default=None, help="Text column of JSONL/CSV/Parquet exports (default: guessed).")
 @_friendly
@@ -103,7 +103,7 @@ def screen(paths: tuple[str, ...], db: str, workers: int, strict: bool, force: b
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
-@click.option("--simplify", is_flag=True, help="Convert traditional to simplified Chinese before analysis.")
+@click.option("--simplify", is_flag=True, help="Always convert traditional to simplified (default: when the text looks traditional).")
 @click.option("--strict", is_flag=True, help="Fail on the first bad input.")
 @click.option("--detectors", default=None, help="Comma-separated detector names (default: all).")
 @click.option("--text-column", default=None, help="Text column of JSONL/CSV/Parquet exports.")
@@ -214,7 +214,9 @@ def demo(db: str, limit: int, workers: int) -> None:
     samples = data_path("samples")
     if not samples.is_dir():
         raise click.ClickException(f"sample corpus not found at {samples}; set PINGCHA_DATA to the data folder")
-    summary = _screen((str(samples),), db, workers, ScreenOptions(), False, None)
+    # The type folders hold the documents; MANIFEST.jsonl and README.md beside them describe the set.
+    folders = tuple(str(p) for p in sorted(samples.iterdir()) if p.is_dir())
+    summary = _screen(folders, db, workers, ScreenOptions(), False, None)
     _print_summary(summary, db)
     with open_store(db) as store:
         stats = store.stats()

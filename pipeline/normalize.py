@@ -49,6 +49,15 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
 
 
+def looks_traditional(text: str, *, sample: int = 3000, threshold: float = 0.03) -> bool:
+    """True when enough CJK characters change under t2s (simplified text changes almost none)."""
+    head = "".join(ch for ch in text[:sample] if "\u4e00" <= ch <= "\u9fff")
+    if len(head) < 20:
+        return False
+    changed = sum(a != b for a, b in zip(head, to_simplified(head), strict=True))
+    return changed / len(head) >= threshold
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     raw: str

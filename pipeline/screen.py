@@ -27,7 +27,7 @@ from .types import Document, InputError, ScreeningResult
 class ScreenOptions:
     detectors: tuple[str, ...] | None = None  # None = all registered
     segment: bool = True  # run the spaCy/jieba pipeline (detectors may use ctx.nlp_doc)
-    simplify: bool = False  # traditional -> simplified before analysis (evidence stays in raw offsets)
+    simplify: bool | None = None  # traditional -> simplified (None: when the text looks traditional)
     strict: bool = False  # re-raise the first error instead of recording it
 
 
