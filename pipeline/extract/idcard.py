@@ -22,16 +22,12 @@ _CHECK_CHARS = "10X98765432"  # index = weighted sum mod 11
 
 # Province-level codes in GB/T 2260 (first two digits) plus 71 台湾, 81 香港, 82 澳门 and 83 (港澳台居民
 # 居住证). A first digit outside 1-8 (or an unused pair such as 19 or 29) is not a region of China.
-_PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
-    "61 62 63 64 65 71 81 82 83".split()
-)
+_PROVINCE_RANGES = (range(11, 16), range(21, 24), range(31, 38), range(41, 47), range(50, 55), range(61, 66))
+_PROVINCES = frozenset({str(n) for r in _PROVINCE_RANGES for n in r} | {"71", "81", "82", "83"})
 
 _SHAPE = re.compile(r"[0-9*×＊xX]{15}(?:[0-9*×＊xX]{3})?")
 
 # Problem codes reported in IdInfo.problems.
-BAD_LENGTH = "bad_length"
-BAD_CHARS = "bad_chars"
 BAD_REGION = "bad_region"
 BAD_BIRTH_DATE = "bad_birth_date"  # not a calendar date
 FUTURE_BIRTH_DATE = "future_birth_date"
@@ -67,8 +63,9 @@ def check_char(first17: str) -> str:
 
 
 def looks_like_id(s: str) -> bool:
-    """Cheap shape test: 15 or 18 characters of digits, X or mask characters, with some digits."""
-    return bool(_SHAPE.fullmatch(s)) and sum(c.isdigit() for c in s) >= 6
+    """Cheap shape test: 15 or 18 characters of digits, X or mask characters ("XXXXXXXXXX********" is a
+    fully masked number, still recognised as one)."""
+    return bool(_SHAPE.fullmatch(s))
 
 
 def parse_id(s: str, *, today: date | None = None) -> IdInfo | None:
