@@ -14,7 +14,7 @@ import click
 from .errors import PingchaError
 from .paths import data_path
 from .screen import RunSummary, ScreenOptions, check_documents, screen_into_store
-from .store import QUEUE_STATUSES, open_store
+from .store import QUEUE_STATUSES, QueueRow, open_store
 from .types import InputError, ScreeningResult
 
 
@@ -162,19 +162,22 @@ def queue_list(db: str, limit: int, statuses: tuple[str, ...], code: str | None,
     _print_queue(rows)
 
 
-def _print_queue(rows: list) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for col in ("#", "priority", "code", "sev", "conf", "document", "evidence / reason"):
-        table.add_column(col, overflow="fold")
+def _print_queue(rows: list[QueueRow]) -> None:
+    """Two lines per item, readable at any terminal width and in logs."""
+    if not rows:
+        click.echo("the queue is empty")
     for r in rows:
-        table.add_row(
-            str(r.item_id), f"{r.priority:.1f}", r.code, r.severity, f"{r.confidence:.2f}",
-            f"{Path(r.source).name}\n{r.doc_type} · {r.grade}", f"「{r.evidence[:60]}」\n{r.reason[:120]}",
+        click.echo(
+            f"#{r.item_id:<5} {r.priority:5.1f}  {r.code} ({r.severity}, {r.confidence:.2f})  "
+            f"{r.source}  [{r.doc_type}, {r.grade}]"
         )
-    Console().print(table)
+        click.echo(f"       「{_clip(r.evidence, 40)}」 {_clip(r.reason, 100)}")
+        click.echo(f"       why: {r.why}")
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 @main.command()

@@ -7,10 +7,11 @@ and detailed home addresses (…路…号…室, …村…组…号) introduced 
 never a company's 住所地. Masked forms (330102********123X, 138****5678, ××路××号, 张某) do not match.
 
 Whether a document is meant for publication: `meta["published"]` when given (False silences the
-detector); otherwise judgments and rulings are (they go to 中国裁判文书网), 起诉书 / 不起诉决定书 / 抗诉书 are
-when they carry masking elsewhere (a partly masked text is a 公开版 that missed something) and get a lower
-confidence when they do not (the internal original must carry the 公民身份号码), and internal documents such
-as 审查报告 get the lowest. One flag per kind of data, with every occurrence as evidence.
+detector); otherwise judgments and rulings are (they go to 中国裁判文书网); 起诉书 / 不起诉决定书 / 抗诉书 are only when
+the accused's own name is masked (被告人王某, 被不起诉人李某某: a 公开版 that missed something) — the filed
+original must carry the full 公民身份号码 (规则 art. 358), and victims' names are often masked in originals
+too, so that alone proves nothing; internal documents such as 审查报告 only when meta says so.
+One flag per kind of data, with every occurrence as evidence.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ BASIS = (
 
 _PUBLISHED_TYPES = {doctypes.JUDGMENT, doctypes.RULING}
 _PUBLISHABLE_PROCURATORIAL = {doctypes.INDICTMENT, doctypes.NON_PROSECUTION, doctypes.PROTEST}
-_MASKING = re.compile(r"[\u4e00-\u9fff]某{1,2}[甲乙丙丁\d]?|[*＊×Xx]{3,}|某某")
+_ACCUSED_MASKED = re.compile(r"(?:被告人|被不起诉人|犯罪嫌疑人)(?:[\u4e00-\u9fff]{0,2}某|[*＊×Xx]{2,})")
 
 _ID18 = re.compile(r"(?<![\dA-Za-z*×])\d{17}[\dXx](?![\dA-Za-z*×])")
 _ID15 = re.compile(r"(?<![\dA-Za-z*×])\d{15}(?![\dA-Za-z*×])")
@@ -106,12 +107,11 @@ def publication_factor(ctx: Context) -> tuple[float, str]:
         return 0.0, ""
     if published:
         return 1.0, "标注为公开文书"
-    masked = bool(_MASKING.search(ctx.text))
     if ctx.doc_type in _PUBLISHED_TYPES:
         return 1.0, "属于应在互联网公布的裁判文书"
-    if ctx.doc_type in _PUBLISHABLE_PROCURATORIAL:
-        return (1.0, "已对其他信息作遮蔽处理，属公开版本") if masked else (0.6, "可能公开发布")
-    return (0.6, "已对其他信息作遮蔽处理，可能公开") if masked else (0.35, "为内部文书，如对外提供")
+    if ctx.doc_type in _PUBLISHABLE_PROCURATORIAL and _ACCUSED_MASKED.search(ctx.text):
+        return 1.0, "已对被告人姓名作隐名处理，属公开版本"
+    return 0.0, ""
 
 
 def find_personal_data(text: str) -> list[PersonalData]:

@@ -279,7 +279,7 @@ INDICTMENT: tuple[Element, ...] = (
     _E(
         "cpl_176",
         "起诉的法律依据（《刑事诉讼法》第一百七十六条）",
-        (r"刑事诉讼法》?\s*第(?:一百七十六|一百七十二|一百四十一|176|172|141)条",),
+        (r"(?:刑事诉讼法|刑诉法)》?\s*第(?:一百七十六|一百七十二|一百四十一|176|172|141)条",),  # the abbreviation is citation_error's finding
         "body",
         near=r"提起公诉|本院认为",
         basis=CPL176_1,
