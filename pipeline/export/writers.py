@@ -24,7 +24,7 @@ def _masked(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _excel_safe(value: Any) -> Any:
+def excel_safe(value: Any) -> Any:
     # A cell starting with = + - @ is run as a formula by spreadsheet programs (CSV injection).
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -39,7 +39,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: Path, *, mask: bool = False) 
         for row in rows:
             row = _masked(row) if mask else row
             cells = dict(row, evidence=" | ".join(e["text"] for e in row["evidence"]))
-            writer.writerow([_excel_safe(cells.get(c, "")) for c in CSV_COLUMNS])
+            writer.writerow([excel_safe(cells.get(c, "")) for c in CSV_COLUMNS])
             n += 1
     return n
 
