@@ -46,7 +46,7 @@ _SINGLE: dict[str, Callable[[bytes], tuple[str, str | None]]] = {
     "docx": lambda data: (read_docx(data), None),
     "pdf": lambda data: (read_pdf(data), None),
 }
-_RECORDS = {"jsonl": records.iter_jsonl, "csv": records.iter_csv, "parquet": records.iter_parquet}
+_RECORDS = {"json": records.iter_json, "jsonl": records.iter_jsonl, "csv": records.iter_csv, "parquet": records.iter_parquet}
 
 
 def _walk(paths: Iterable[str | Path] | str | Path) -> Iterator[Path | InputError]:

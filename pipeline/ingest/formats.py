@@ -13,6 +13,7 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
+    ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
@@ -28,7 +29,6 @@ _HINTS: dict[str, str] = {
     ".rtf": "RTF is not read: re-save it as .docx or .txt",
     ".xls": "spreadsheets are not read: export the sheet as .csv",
     ".xlsx": "spreadsheets are not read: export the sheet as .csv",
-    ".json": "plain .json is not read: write one JSON object per line as .jsonl",
 }
 _SKIPPED_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})  # compared case-insensitively
 

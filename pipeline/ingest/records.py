@@ -164,6 +164,33 @@ def iter_jsonl(stream: BinaryIO, source: str, opts: ReadOptions) -> Iterator[Doc
         yield _row_document(record, column, row_source, "jsonl", encoding, opts.max_chars)
 
 
+def iter_json(stream: BinaryIO, source: str, opts: ReadOptions) -> Iterator[Document | InputError]:
+    """A .json file: a JSON array of objects, or JSON lines saved under .json (as many datasets are)."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        yield from iter_jsonl(stream, source, opts)
+        return
+    encoding = detect_encoding(stream.read(256 * 1024))
+    stream.seek(0)
+    try:
+        records = json.loads(stream.read().decode(encoding))
+    except (ValueError, RecursionError) as exc:
+        yield InputError(source, f"expected a JSON array of objects, found invalid JSON ({exc}); fix the file")
+        return
+    column = opts.text_column
+    for number, record in enumerate(records, start=1):
+        row_source = f"{source}#{number}"
+        if not isinstance(record, dict):
+            yield InputError(row_source, f"expected a JSON object, found a JSON {type(record).__name__}")
+            continue
+        column = column or pick_text_column(record)
+        if column is None:
+            yield InputError(row_source, _no_text_column(record, None))
+            continue
+        yield _row_document(record, column, row_source, "json", encoding, opts.max_chars)
+
+
 def _raise_csv_field_limit(max_chars: int) -> None:
     # csv's default limit (131,072 characters) is smaller than many judgments; it is process-wide state,
     # so it is only ever raised.

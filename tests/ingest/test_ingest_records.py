@@ -179,3 +179,20 @@ def test_jsonl_undecodable_and_oversized_lines_are_row_errors(tmp_path, kit):
     assert [i.source.rsplit("#", 1)[1] for i in items] == ["1", "2", "3", "4"]
     assert "undecodable" in items[1].reason
     assert "too large" in items[2].reason
+
+
+def test_json_array_and_json_lines_named_json(tmp_path):
+    from pipeline.ingest import iter_inputs
+    from pipeline.types import Document, InputError
+
+    rows = [{"id": 1, "query": "某县人民法院刑事判决书（2020）某0101刑初1号。被告人甲某犯盗窃罪。"}, {"id": 2}, "x"]
+    (tmp_path / "array.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows[:1])
+    (tmp_path / "lines.json").write_text(lines + "\n", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("[{", encoding="utf-8")
+    items = list(iter_inputs([tmp_path]))
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = {i.source.rsplit("/", 1)[-1]: i.reason for i in items if isinstance(i, InputError)}
+    assert [d.source.rsplit("/", 1)[-1] for d in docs] == ["array.json#1", "lines.json#1"]
+    assert docs[0].meta == {"id": 1}
+    assert set(errors) == {"array.json#2", "array.json#3", "broken.json"}
