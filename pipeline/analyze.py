@@ -23,7 +23,7 @@ def build_context(document: Document, *, nlp: Any = None, simplify: bool | None 
         doc_type=doc_type,
         sections=split_sections(norm.text, doc_type),
         sentences=sentence_spans(norm.text),
-        nlp_doc=nlp(norm.text) if nlp is not None else None,
+        nlp=nlp,
     )
 
 

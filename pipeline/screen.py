@@ -26,7 +26,7 @@ from .types import Document, InputError, ScreeningResult
 @dataclass(frozen=True)
 class ScreenOptions:
     detectors: tuple[str, ...] | None = None  # None = all registered
-    segment: bool = True  # run the spaCy/jieba pipeline (detectors may use ctx.nlp_doc)
+    segment: bool = True  # load spaCy/jieba; a document is segmented only when a detector reads ctx.nlp_doc
     simplify: bool | None = None  # traditional -> simplified (None: when the text looks traditional)
     strict: bool = False  # re-raise the first error instead of recording it
 

@@ -27,12 +27,19 @@ class Context:
     doc_type: str = "other"
     sections: list[Section] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # normalised offsets
-    nlp_doc: Any = None  # spacy.tokens.Doc over norm.text, or None when segmentation is off
+    nlp: Any = None  # spacy Language; segmentation runs only when a detector asks for `nlp_doc`
     _facts: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @property
+    def nlp_doc(self) -> Any:
+        """spacy.tokens.Doc over the normalised text (None without a pipeline), segmented once on demand."""
+        if self.nlp is None:
+            return None
+        return self.fact("nlp_doc", lambda ctx: ctx.nlp(ctx.text))
 
     def fact(self, name: str, compute: Callable[[Context], T]) -> T:
         """Memoised fact extraction, so several detectors share one extraction per document."""
