@@ -158,7 +158,10 @@ def _parties(text: str, doc_type: str, opening_end: int) -> Iterator[Party]:
     if not words:
         return
     alt = "|".join(re.escape(w) for w in words)
-    marker = re.compile(rf"(?:^|(?<=[。；;\n\s：:]))(?:{alt})[^，,。；;：:（(\s]{{1,12}}?(?=[，,（(])")
+    # "被告人暨附带民事公益诉讼被告：陈某，男" — a combined role and a colon may stand before the name
+    marker = re.compile(
+        rf"(?:^|(?<=[。；;\n\s：:]))(?:{alt})(?:暨[^，,。；;：:\s]{{1,16}})?[：:]?[^，,。；;：:（(\s]{{1,12}}?(?=[，,（(])"
+    )
     found = list(marker.finditer(text, 0, opening_end))
     if not found:
         return

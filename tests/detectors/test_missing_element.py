@@ -325,3 +325,14 @@ def test_zones() -> None:
 
 def test_unknown_types_are_not_checked() -> None:
     assert run("某某材料", "other") == []
+
+
+def test_combined_role_before_the_name_is_a_party_block() -> None:
+    text = (
+        "某市某区人民法院\n刑事附带民事判决书\n（2020）某0101刑初273号\n"
+        "公诉机关暨附带民事公益诉讼起诉人：某市某区人民检察院。\n"
+        "被告人暨附带民事公益诉讼被告：陈某，男，汉族，1990年1月1日出生，住某市某区。"
+        "因涉嫌污染环境罪于2020年3月2日被取保候审。\n"
+    )
+    flags = run(text, "judgment")
+    assert not any("被告人基本情况（" in f.reason for f in flags)
