@@ -102,7 +102,7 @@ class AmountMismatch(Detector):
                 ctx,
                 "amount_mismatch",
                 [(it.start, it.end) for it in items] + [(total.start, total.end)],
-                confidence=0.75 if how == "list" else 0.8,
+                confidence=0.75 if how == "连续列举" else 0.8,
                 basis=BASIS,
                 reason=(
                     f"合计数与所列分项之和不符：分项（{how}）{listed}＝{format_value(s)}元，"
@@ -134,7 +134,7 @@ def _enumerated_items(text: str, before: list[Amount], total: Amount) -> tuple[l
     if not items:
         items, how = _numbered(text, before, total), "逐项编号"
     if not items:
-        items, how = _tight_list(text, before), "list"
+        items, how = _tight_list(text, before), "连续列举"
     if not items or any(_is_multiple(text, before, it) for it in items):
         return [], ""
     count = _COUNT_WORD.search(lead)

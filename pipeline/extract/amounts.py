@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 UPPER = "大写"
 LOWER = "小写"
-ARABIC = "arabic"
+ARABIC = "阿拉伯数字"
 
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰弍叁肆伍陆柒捌玖"
 _CN_UNITS = "十百千万亿拾佰仟萬億"
