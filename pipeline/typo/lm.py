@@ -2,9 +2,12 @@
 
 Trained here on legal text (statutes, guiding cases, judgments). After training the model is pruned
 (rare n-grams dropped) and stored in back-off form, ARPA-style: for each kept n-gram its log
-probability, and for each n-gram that is also a context its back-off weight, so that a query is a
-handful of dict look-ups. Storage is a compressed `.npz` of plain arrays (no pickle): one
-concatenated key string per order plus float16 log-probabilities and back-off weights.
+probability, and for each n-gram that is also a context its back-off weight.
+
+At run time each order is a sorted uint64 key array (n <= 3: the code points packed exactly, 21 bits
+each; n >= 4: a 64-bit hash) with float16 log-probabilities and back-off weights beside it, stored as a
+compressed `.npz` (no pickle). Loading is a few array reads, and scoring is vectorised: a batch of
+n-gram windows is looked up with one `searchsorted` per order.
 
 Characters are mapped before counting and querying (`char_class`): ASCII digits to "0", Latin letters
 to "a", so numbers and codes do not fragment the statistics.
@@ -99,12 +102,12 @@ def train_kneser_ney(nc: NgramCounts, min_counts: dict[int, int]) -> CharNgramLM
     for n in range(order - 1, 0, -1):
         cont: Counter = Counter()
         for g in counts[n + 1]:
-            if g[0] != BOS or n + 1 == 1:
-                cont[g[1:]] += 1
+            cont[g[1:]] += 1
         adj = {}
         for g, c in counts[n].items():
             adj[g] = c if g[0] == BOS else cont.get(g, c)
         adjusted[n] = adj
+    adjusted[1].pop(BOS, None)  # BOS is a context, never predicted: it holds no unigram mass
     vocab = [g for g in counts[1] if g != BOS]
     kept = _kept(nc, min_counts)
 
@@ -137,13 +140,14 @@ def train_kneser_ney(nc: NgramCounts, min_counts: dict[int, int]) -> CharNgramLM
     for n in range(1, order + 1):
         for g in kept[n]:
             logp[g] = float(np.log(prob[g]))
+    logp[BOS] = -99.0  # never predicted; kept so that its back-off weight (sentence starts) is stored
     for h in num:
         left = max(1.0 - num[h], 1e-9)
         right = max(1.0 - den[h], 1e-9)
         bow[h] = float(np.log(left / right))
     # Contexts never extended keep bow 0 (log 1): the full interpolated mass already sits in their
     # lower-order estimates, which the back-off walk reaches directly.
-    return CharNgramLM(order, logp, bow, unk_logp=float(np.log(uniform)))
+    return CharNgramLM.from_tables(order, logp, bow, unk_logp=float(np.log(uniform)))
 
 
 def _kept(nc: NgramCounts, min_counts: dict[int, int]) -> list[list[str]]:
@@ -166,56 +170,222 @@ def _kept(nc: NgramCounts, min_counts: dict[int, int]) -> list[list[str]]:
     return kept
 
 
-class CharNgramLM:
-    """Back-off character LM: `logp(history, ch)` in natural log."""
+PAD = 0x1FFFFF  # a code point slot no real character uses: grams containing it are never found
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
-    def __init__(self, order: int, logp: dict[str, float], bow: dict[str, float], unk_logp: float):
+
+def gram_keys(codes: np.ndarray) -> np.ndarray:
+    """uint64 keys for rows of code points (shape (m, n)): exact packing for n <= 3, a hash beyond."""
+    c = codes.astype(np.uint64)
+    n = c.shape[1]
+    if n <= 3:
+        key = c[:, 0].copy()
+        for k in range(1, n):
+            key = (key << np.uint64(21)) | c[:, k]
+        return key
+    key = c[:, 0] * _MIX
+    for k in range(1, n):
+        key = (key ^ (key >> np.uint64(29))) * _MIX + c[:, k]
+    return key ^ (key >> np.uint64(32))
+
+
+def to_codes(seq: str) -> np.ndarray:
+    return np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+class HashIndex:
+    """Open-addressing hash table over unique uint64 keys, probed for a whole batch at once.
+
+    A sorted array with `searchsorted` costs ~20 dependent memory reads per query; here a query is
+    one or two, which matters because every candidate of every sentence is a handful of look-ups.
+    """
+
+    def __init__(self, keys: np.ndarray):
+        bits = max(4, int(np.ceil(np.log2(4 * len(keys) + 1))))
+        self.shift = np.uint64(64 - bits)
+        size = 1 << bits
+        self.table = np.zeros(size, dtype=np.uint64)
+        self.index = np.full(size, -1, dtype=np.int32)
+        slots = self._slot(keys).astype(np.int64)
+        pending = np.arange(len(keys))
+        while len(pending):
+            s = slots[pending]
+            free = self.index[s] == -1
+            cand, cs = pending[free], s[free]
+            uniq, first = np.unique(cs, return_index=True)
+            winners = cand[first]
+            self.table[uniq] = keys[winners]
+            self.index[uniq] = winners
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[winners] = True
+            pending = pending[~placed[pending]]
+            slots[pending] = (slots[pending] + 1) % size
+
+    def _slot(self, q: np.ndarray) -> np.ndarray:
+        return (q * _MIX) >> self.shift
+
+    def find(self, q: np.ndarray) -> np.ndarray:
+        """Position of each query key in the original key array, -1 where absent."""
+        size = len(self.table)
+        slot = self._slot(q).astype(np.int64)
+        result = np.full(len(q), -1, dtype=np.int64)
+        active = np.arange(len(q))
+        while len(active):
+            s = slot[active]
+            idx = self.index[s]
+            hit = (idx >= 0) & (self.table[s] == q[active])
+            result[active[hit]] = idx[hit]
+            active = active[(idx >= 0) & ~hit]
+            slot[active] = (slot[active] + 1) % size
+        return result
+
+
+class SlotSets:
+    """The characters that fill one slot of the n-grams of one order, given the other slot(s).
+
+    Built from the packed keys (orders 2 and 3 pack code points exactly, 21 bits each). The context is
+    an int (the other code points packed the same way); each set is made on first use and cached,
+    because the same contexts come back sentence after sentence.
+    """
+
+    def __init__(self, ctx: np.ndarray, fill: np.ndarray):
+        order = np.argsort(ctx, kind="stable")
+        ctx, fill = ctx[order], fill[order]
+        self.ctx, self.starts = np.unique(ctx, return_index=True)
+        self.ends = np.r_[self.starts[1:], len(ctx)]
+        self.fill = fill
+        self.cache: dict[int, frozenset[int]] = {}
+
+    def get(self, key: int) -> frozenset[int]:
+        s = self.cache.get(key)
+        if s is None:
+            i = int(np.searchsorted(self.ctx, np.uint64(key)))
+            if i < len(self.ctx) and int(self.ctx[i]) == key:
+                s = frozenset(self.fill[self.starts[i] : self.ends[i]].tolist())
+            else:
+                s = frozenset()
+            self.cache[key] = s
+        return s
+
+
+_M21 = np.uint64((1 << 21) - 1)
+
+
+class CharNgramLM:
+    """Back-off character LM over sorted key arrays; log probabilities are natural logs."""
+
+    def __init__(
+        self, order: int, keys: list[np.ndarray], logp: list[np.ndarray], bow: list[np.ndarray], unk_logp: float
+    ):
         self.order = order
-        self.logp_table = logp
-        self.bow_table = bow
+        self.keys = keys  # keys[n] sorted uint64 for n in 1..order (index 0 unused, empty)
+        self.logp_arr = logp  # float32 copies for arithmetic
+        self.bow_arr = bow
         self.unk_logp = unk_logp
+        # One hash table over all orders (their keys cannot collide: packed keys of different
+        # lengths occupy different ranges, hashed 4+-grams are 64-bit random), so that scoring a batch
+        # of windows is a single probe; positions map back to orders through the offsets.
+        self._offsets = np.cumsum([0] + [len(k) for k in keys])
+        self._index = HashIndex(np.concatenate(keys))
+        self._lp_all = np.concatenate(logp).astype(np.float32)
+        self._bow_all = np.concatenate(bow).astype(np.float32)
+
+    @classmethod
+    def from_tables(cls, order: int, logp: dict[str, float], bow: dict[str, float], unk_logp: float) -> CharNgramLM:
+        keys, lps, bows = [np.zeros(0, np.uint64)], [np.zeros(0, np.float32)], [np.zeros(0, np.float32)]
+        for n in range(1, order + 1):
+            grams = [g for g in logp if len(g) == n]
+            codes = np.array([[ord(ch) for ch in g] for g in grams], dtype=np.int64).reshape(-1, n)
+            k = gram_keys(codes)
+            idx = np.argsort(k)
+            keys.append(k[idx])
+            lps.append(np.array([logp[grams[i]] for i in idx], dtype=np.float16).astype(np.float32))
+            bows.append(np.array([bow.get(grams[i], 0.0) for i in idx], dtype=np.float16).astype(np.float32))
+        return cls(order, keys, lps, bows, unk_logp)
 
     def __len__(self) -> int:
-        return len(self.logp_table)
+        return sum(len(k) for k in self.keys)
 
-    def knows(self, gram: str) -> bool:
-        return gram in self.logp_table
+    def slot_sets(self) -> dict[str, SlotSets]:
+        """after2/before2 (bigram successors/predecessors) and after3/middle3/before3 for trigrams."""
+        if getattr(self, "_slots", None) is None:
+            k2, k3 = self.keys[2], self.keys[3]
+            a2, b2 = k2 >> np.uint64(21), k2 & _M21
+            a3, b3, c3 = k3 >> np.uint64(42), (k3 >> np.uint64(21)) & _M21, k3 & _M21
+            s21 = np.uint64(21)
+            self._slots = {
+                "after2": SlotSets(a2, b2),
+                "before2": SlotSets(b2, a2),
+                "after3": SlotSets((a3 << s21) | b3, c3),
+                "middle3": SlotSets((a3 << s21) | c3, b3),
+                "before3": SlotSets((b3 << s21) | c3, a3),
+            }
+        return self._slots
 
-    def logp(self, history: str, ch: str) -> float:
-        """log P(ch | last order-1 symbols of history); both already encoded."""
-        table = self.logp_table
-        bows = self.bow_table
-        acc = 0.0
-        k = min(len(history), self.order - 1)
-        while k > 0:
-            ctx = history[-k:]
-            v = table.get(ctx + ch)
-            if v is not None:
-                return acc + v
-            acc += bows.get(ctx, 0.0)
-            k -= 1
-        v = table.get(ch)
-        return acc + (v if v is not None else self.unk_logp)
+    def sizes(self) -> list[int]:
+        return [len(k) for k in self.keys[1:]]
 
-    def position_logps(self, seq: str) -> list[float]:
-        """log P of each symbol of an encoded, BOS-padded sequence given its history (index 0 = BOS → 0)."""
-        out = [0.0]
-        n1 = self.order - 1
-        for j in range(1, len(seq)):
-            out.append(self.logp(seq[max(0, j - n1) : j], seq[j]))
+    # --- look-ups --------------------------------------------------------------------------------
+    def lookup(self, n: int, codes: np.ndarray) -> np.ndarray:
+        """Index into order-n arrays of each row of codes (shape (m, n)), -1 where the n-gram is absent."""
+        g = self._index.find(gram_keys(codes))
+        lo, hi = self._offsets[n], self._offsets[n + 1]
+        return np.where((g >= lo) & (g < hi), g - lo, -1)
+
+    def contains(self, codes: np.ndarray) -> np.ndarray:
+        return self.lookup(codes.shape[1], codes) >= 0
+
+    def window_logps(self, rows: np.ndarray) -> np.ndarray:
+        """log P(last symbol | the others) for each row of `order` code points (PAD = no history there)."""
+        n_ord = self.order
+        m = rows.shape[0]
+        # Every gram the back-off walk may need: the target grams of orders n..1, the histories.
+        parts = [gram_keys(rows[:, n_ord - n :]) for n in range(n_ord, 0, -1)]
+        parts += [gram_keys(rows[:, n_ord - n : n_ord - 1]) for n in range(n_ord, 1, -1)]
+        g = self._index.find(np.concatenate(parts)).reshape(len(parts), m)
+        lp = np.where(g >= 0, self._lp_all[np.maximum(g, 0)], np.nan)
+        bw = np.where(g >= 0, self._bow_all[np.maximum(g, 0)], 0.0)
+        result = np.full(m, self.unk_logp, dtype=np.float32)
+        done = np.zeros(m, dtype=bool)
+        backoff = np.zeros(m, dtype=np.float32)  # bows of the longer histories already passed
+        for k in range(n_ord):  # k = 0: the full order; k = n_ord - 1: unigram
+            hit = ~np.isnan(lp[k]) & ~done
+            result[hit] = lp[k][hit] + backoff[hit]
+            done |= hit
+            if k < n_ord - 1:
+                backoff += np.where(done, 0.0, bw[n_ord + k])
+        result[~done] += backoff[~done]
+        return result
+
+    def sequence_rows(self, codes: np.ndarray) -> np.ndarray:
+        """For every position j >= 1 of a BOS-padded code sequence, the row (codes[j-order+1 .. j])."""
+        n_ord = self.order
+        padded = np.concatenate([np.full(n_ord - 1, PAD, dtype=np.int64), codes])
+        idx = np.arange(1, len(codes))[:, None] + np.arange(n_ord)[None, :]
+        return padded[idx]
+
+    def position_logps(self, seq: str) -> np.ndarray:
+        """log P of each symbol of an encoded, BOS-padded sequence; index 0 (BOS) is 0."""
+        codes = to_codes(seq)
+        out = np.zeros(len(codes), dtype=np.float32)
+        if len(codes) > 1:
+            out[1:] = self.window_logps(self.sequence_rows(codes))
         return out
 
     def sentence_logp(self, text: str) -> float:
-        return sum(self.position_logps(BOS + encode(text) + EOS))
+        return float(self.position_logps(BOS + encode(text) + EOS).sum())
+
+    def unigram_logp(self, codes: np.ndarray) -> np.ndarray:
+        idx = self.lookup(1, codes.reshape(-1, 1))
+        return np.where(idx >= 0, self.logp_arr[1][np.maximum(idx, 0)], self.unk_logp)
 
     # --- storage -------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         arrays: dict[str, np.ndarray] = {"meta": np.array([self.order, self.unk_logp], dtype=np.float64)}
         for n in range(1, self.order + 1):
-            keys = sorted(g for g in self.logp_table if len(g) == n)
-            arrays[f"keys{n}"] = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
-            arrays[f"logp{n}"] = np.array([self.logp_table[g] for g in keys], dtype=np.float16)
-            arrays[f"bow{n}"] = np.array([self.bow_table.get(g, 0.0) for g in keys], dtype=np.float16)
+            arrays[f"keys{n}"] = self.keys[n]
+            arrays[f"logp{n}"] = self.logp_arr[n].astype(np.float16)
+            arrays[f"bow{n}"] = self.bow_arr[n].astype(np.float16)
         np.savez_compressed(path, **arrays)
 
     @classmethod
@@ -223,14 +393,7 @@ class CharNgramLM:
         with np.load(path, allow_pickle=False) as z:
             order = int(z["meta"][0])
             unk = float(z["meta"][1])
-            logp: dict[str, float] = {}
-            bow: dict[str, float] = {}
-            for n in range(1, order + 1):
-                joined = z[f"keys{n}"].tobytes().decode("utf-32-le")
-                keys = [joined[i : i + n] for i in range(0, len(joined), n)]
-                logp.update(zip(keys, z[f"logp{n}"].astype(np.float64).tolist(), strict=True))
-                bw = z[f"bow{n}"]
-                nz = np.flatnonzero(bw)
-                bwl = bw[nz].astype(np.float64).tolist()
-                bow.update((keys[i], v) for i, v in zip(nz.tolist(), bwl, strict=True))
-        return cls(order, logp, bow, unk)
+            keys = [np.zeros(0, np.uint64)] + [z[f"keys{n}"] for n in range(1, order + 1)]
+            lps = [np.zeros(0, np.float32)] + [z[f"logp{n}"].astype(np.float32) for n in range(1, order + 1)]
+            bows = [np.zeros(0, np.float32)] + [z[f"bow{n}"].astype(np.float32) for n in range(1, order + 1)]
+        return cls(order, keys, lps, bows, unk)

@@ -1,0 +1,7 @@
+"""Legal proofreading (文字差错): character LM + confusion sets + reranker for 错别字, and legal wording rules.
+
+Modules: lm (character n-gram LM, Kneser-Ney), confusion (confusion sets), protect (names, places,
+whitelisted terms), spelling (candidate generation and scoring), wording (legal wording rules),
+checker (the document-level TypoChecker used by pipeline/detectors/typo.py), lexicon/corpus/training
+(building the model from ../shared/corpus), evaluate (SIGHAN-style metrics).
+"""

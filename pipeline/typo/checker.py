@@ -1,0 +1,109 @@
+"""The typo checker over a whole document: legal wording rules plus the character-level spelling check.
+
+`TypoChecker.load()` reads the shipped artefacts from models/typo (or $PINGCHA_TYPO_MODEL):
+lm.npz (character LM), confusion.json, whitelist.txt, misspellings.json, reranker.json.
+Offsets in the returned suggestions are into the text given (the normalised text in the pipeline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import REPO_ROOT
+from . import wording
+from .protect import find_names
+from .spelling import SpellChecker
+
+SPELLING_REASON = "疑似错别字（同音或形近字误用）"
+SPELLING_BASIS = "《通用规范汉字表》；最高人民检察院法律文书格式样本对文书文字准确的要求"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def default_model_dir() -> Path:
+    return Path(os.environ.get("PINGCHA_TYPO_MODEL", REPO_ROOT / "models" / "typo"))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested change at [start, end) of the checked text."""
+
+    start: int
+    end: int
+    original: str
+    suggestion: str
+    confidence: float
+    rule: str  # "spelling" or a wording rule name
+    reason: str
+    basis: str
+
+
+class TypoChecker:
+    def __init__(self, spelling: SpellChecker, misspellings: dict[str, str]):
+        self.spelling = spelling
+        rule = wording.common_misspelling_rule(misspellings)
+        self.rules = (*wording.RULES, rule) if rule else wording.RULES
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> TypoChecker:
+        d = model_dir or default_model_dir()
+        if not (d / "lm.npz").exists():
+            raise FileNotFoundError(f"typo model not found in {d}: run `python scripts/train_typo.py` to build it")
+        misspellings = json.loads((d / "misspellings.json").read_text(encoding="utf-8"))
+        return cls(SpellChecker.load(d), misspellings)
+
+    def check(
+        self,
+        text: str,
+        doc_type: str = "other",
+        sentences: list[tuple[int, int]] | None = None,
+        threshold: float | None = None,
+    ) -> list[Suggestion]:
+        """All suggestions for the text, ordered by position."""
+        if sentences is None:
+            from ..sentences import sentence_spans
+
+            sentences = sentence_spans(text)
+        out: list[Suggestion] = []
+        taken: set[int] = set()
+        findings = wording.rule_findings(text, doc_type, self.rules)
+        findings += wording.stage_findings(text, doc_type, sentences)
+        for f in sorted(findings, key=lambda f: (f.start, -f.confidence)):
+            span = set(range(f.start, f.end))
+            if span & taken:
+                continue
+            taken |= span
+            out.append(Suggestion(f.start, f.end, f.original, f.suggestion, f.confidence, f.rule, f.reason, f.basis))
+        names = find_names(text)
+        protector = self.spelling.protector
+        spans, sents, masks = [], [], []
+        for s, e in sentences:
+            sent = text[s:e]
+            if not _HAN.search(sent):
+                continue
+            mask = protector.protected(sent, names)
+            for i in range(len(sent)):
+                if s + i in taken:
+                    mask[i] = True
+            spans.append(s)
+            sents.append(sent)
+            masks.append(mask)
+        for s, found in zip(spans, self.spelling.check_many(sents, masks, threshold), strict=True):
+            for cand, conf in found:
+                out.append(
+                    Suggestion(
+                        s + cand.pos, s + cand.end, cand.original, cand.replacement, conf, "spelling",
+                        SPELLING_REASON, SPELLING_BASIS,
+                    )
+                )  # fmt: skip
+        return sorted(out, key=lambda x: (x.start, x.end))
+
+
+@lru_cache(maxsize=1)
+def shipped_checker() -> TypoChecker:
+    """The checker over the shipped model, loaded once per process."""
+    return TypoChecker.load()

@@ -1,0 +1,153 @@
+"""Positions the spelling checker must never change: legal terms, person names, place names.
+
+* Legal terms: the whitelist compiled at training time (charge names, THUOCL law terms, terms mined
+  from statutes). A character inside a whitelisted term of 3+ characters is protected; 2-character
+  terms are too common to protect outright (上诉 in "上诉证据" is itself the error) and are a feature
+  for the reranker instead (`term_cover`).
+* Person names: after a role word (被告人, 被害人, 证人 …) a surname and one or two given-name
+  characters; 张某/张某某/张甲 style names anywhere; and every occurrence in the document of a name
+  found that way. The characters right after a role word are never changed.
+* Place names: runs of two or more administrative units (湖南省长沙市, 某某县某某镇某某村).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# The common single surnames (百家姓 order, top of the frequency list) and compound surnames.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+    "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
+    "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+    "仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜"
+    "海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜"
+    "羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信"
+    "展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "夏侯",
+    "长孙",
+    "宇文",
+    "司徒",
+    "西门",
+    "独孤",
+    "端木",
+    "澹台",
+)
+
+ROLE_WORDS = (
+    "原审被告人", "被不起诉人", "犯罪嫌疑人", "法定代理人", "诉讼代理人", "被申诉人", "被上诉人", "被申请人",
+    "被执行人", "被告单位", "被告人", "被害人", "上诉人", "申诉人", "申请人", "辩护人", "嫌疑人", "证人",
+    "报案人", "举报人", "同案人", "同案犯", "罪犯", "原告", "被告", "第三人", "当事人", "检察员", "检察官",
+    "审判长", "审判员", "书记员", "陪审员", "法官", "律师", "民警", "侦查员", "妻子", "丈夫", "儿子", "女儿",
+    "父亲", "母亲", "朋友", "同事", "邻居", "男友", "女友", "司机", "老板",
+)  # fmt: skip
+_ROLE_RE = re.compile("(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")[：:]?")
+# Characters that end a name: punctuation, digits, and function words that follow names in narratives.
+_NAME_STOP = set('，,。、；;：:（(）)“”"《》的因于在系与和及等将被对向从为是已以所持用伙在到至把给让称经驾')
+_MASKED_NAME = re.compile(
+    "(?:"
+    + "|".join(COMPOUND_SURNAMES)
+    + "|["
+    + "".join(sorted(SURNAMES))
+    + "])(?:某{1,2}[甲乙丙丁戊己庚辛]?|[甲乙丙丁戊己庚辛])"
+)
+_PLACE = re.compile(
+    "(?:[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|旗|镇|乡|街道|村|社区|小区|路|街|巷|大道)){2,}"
+)
+
+
+def _name_after(text: str, pos: int) -> int:
+    """End of a person name starting at pos (surname + 1-2 given-name characters), or pos if none."""
+    if text.startswith(COMPOUND_SURNAMES, pos):
+        start_given = pos + 2
+    elif pos < len(text) and text[pos] in SURNAMES:
+        start_given = pos + 1
+    else:
+        return pos
+    end = start_given
+    while end < len(text) and end - start_given < 2 and "\u4e00" <= text[end] <= "\u9fff":
+        if text[end] in _NAME_STOP and end > start_given:
+            break
+        end += 1
+    return end if end > start_given else pos
+
+
+def find_names(text: str) -> set[str]:
+    """Person names introduced by a role word anywhere in the text (被告人张某某, 证人李四 …)."""
+    names: set[str] = set()
+    for m in _ROLE_RE.finditer(text):
+        end = _name_after(text, m.end())
+        if end > m.end():
+            names.add(text[m.end() : end])
+    # 张某、李某某 style pseudonyms in lists: 被告人张某、李某 — the second one has no role word.
+    for m in _MASKED_NAME.finditer(text):
+        names.add(m.group())
+    return names
+
+
+MAX_TERM_LEN = 12
+
+
+class Protector:
+    """Marks protected character positions in a text."""
+
+    def __init__(self, terms: Iterable[str], min_protected_len: int = 3):
+        self.terms = set(terms)
+        self.min_len = min_protected_len
+        # Terms longer than MAX_TERM_LEN add look-ups and no protection a shorter one would not give.
+        self.terms = {t for t in self.terms if len(t) <= MAX_TERM_LEN}
+        self.lengths = sorted({len(t) for t in self.terms if len(t) >= 2}, reverse=True)
+
+    def term_cover(self, text: str, min_len: int = 2) -> list[int]:
+        """For each position, the length of the longest whitelisted term covering it (0 if none)."""
+        cover = [0] * len(text)
+        terms = self.terms
+        n = len(text)
+        for length in self.lengths:
+            if length < min_len:
+                break
+            for i in range(n - length + 1):
+                if text[i : i + length] in terms:
+                    for j in range(i, i + length):
+                        if cover[j] < length:
+                            cover[j] = length
+        return cover
+
+    def protected(self, text: str, names: Iterable[str] = ()) -> list[bool]:
+        """True where the checker must not suggest a change."""
+        cover = self.term_cover(text, self.min_len)
+        mask = [c >= self.min_len for c in cover]
+
+        def mark(s: int, e: int) -> None:
+            for j in range(max(0, s), min(e, len(mask))):
+                mask[j] = True
+
+        for m in _ROLE_RE.finditer(text):
+            end = _name_after(text, m.end())
+            mark(m.start(), max(end, m.end() + 1))  # the role word, the name, or at least the next char
+        for m in _MASKED_NAME.finditer(text):
+            mark(m.start(), m.end())
+        for m in _PLACE.finditer(text):
+            mark(m.start(), m.end())
+        for name in set(names) | find_names(text):
+            if len(name) < 2:
+                continue
+            start = text.find(name)
+            while start >= 0:
+                mark(start, start + len(name))
+                start = text.find(name, start + 1)
+        return mask

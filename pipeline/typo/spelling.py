@@ -1,0 +1,451 @@
+"""Character-level spelling check: confusion-set candidates scored by the legal-text LM and a reranker.
+
+For each character that has a confusion set, a candidate replacement is considered only when it forms
+a trigram the LM knows with its neighbours (or a known bigram on each side), then scored by the change
+in LM log-probability over the n-gram window it touches. The worst-reading adjacent pairs of a sentence
+are also searched for double errors (诉公→诉讼). A small logistic reranker turns the LM gain and a few
+cheap features (confusion kind, character frequency, whitelist cover, margin over the alternatives)
+into a confidence; a suggestion is made when the confidence reaches the threshold chosen on the dev
+split for high precision. Accepted suggestions are applied and the sentence scored again (one error
+often hides its neighbour). The LM work for a batch of sentences (a document) is done in a few array
+operations, which is what makes bulk screening fast in pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .confusion import NCU, OBSERVED, SHAPE, SOUND, ConfusionSet
+from .lm import BOS, EOS, PAD, CharNgramLM, encode, to_codes
+from .protect import Protector
+
+FEATURES = (
+    "lm_gain",
+    "lm_gain_pos",
+    "sound",
+    "shape",
+    "ncu_only",
+    "observed",
+    "orig_unigram",
+    "new_unigram",
+    "orig_logp",
+    "orig_term2",
+    "new_term",
+    "margin",
+    "pair",
+)
+MAX_PAIRS = 3  # adjacent double errors searched per sentence (the least likely adjacent pairs)
+PAIR_CUTOFF = -12.0  # only where the two characters and the next read this badly (sum of log P)
+MAX_PASSES = 3  # rounds of suggest-apply-rescore per sentence
+BIGRAM_BOTH_SIDES = True  # also try a replacement that forms a known bigram on each side
+TERM_MIN_GAIN = 2.0  # below this LM gain a candidate never passes; skip its whitelist look-up
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pos: int  # index in the sentence of the first replaced character
+    original: str  # one character, or two for an adjacent double error
+    replacement: str
+    features: tuple[float, ...]
+
+    @property
+    def end(self) -> int:
+        return self.pos + len(self.original)
+
+
+@dataclass(frozen=True)
+class Reranker:
+    """Logistic model over FEATURES; weights fitted at training time and stored as JSON."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def confidences(self, x: np.ndarray) -> np.ndarray:
+        """Vectorised `confidence` over rows of features."""
+        if not len(x):
+            return np.zeros(0)
+        z = self.bias + ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> Reranker:
+        if tuple(d["features"]) != FEATURES:
+            raise ValueError(f"reranker features {d['features']} do not match this code's {list(FEATURES)}")
+        return cls(tuple(d["weights"]), float(d["bias"]), tuple(d["mean"]), tuple(d["scale"]))
+
+
+class SpellChecker:
+    def __init__(
+        self,
+        lm: CharNgramLM,
+        confusion: ConfusionSet,
+        protector: Protector,
+        reranker: Reranker | None = None,
+        threshold: float = 0.5,
+    ):
+        if lm.order < 3:
+            raise ValueError("the spelling checker needs an LM of order 3 or more (trigram candidate filter)")
+        self.lm = lm
+        self.confusion = confusion
+        self.protector = protector
+        self.reranker = reranker
+        self.threshold = threshold
+        self._compile_confusion()
+
+    def _compile_confusion(self) -> None:
+        """Confusion sets as frozensets of code points (set intersections do the candidate filtering)."""
+        self._csets = {ord(k): frozenset(map(ord, d)) for k, d in self.confusion.sets.items()}
+
+    @classmethod
+    def load(cls, model_dir: Path) -> SpellChecker:
+        lm = CharNgramLM.load(model_dir / "lm.npz")
+        confusion = ConfusionSet.load(model_dir / "confusion.json")
+        terms = (model_dir / "whitelist.txt").read_text(encoding="utf-8").split()
+        cfg = json.loads((model_dir / "reranker.json").read_text(encoding="utf-8"))
+        return cls(lm, confusion, Protector(terms), Reranker.from_json(cfg), float(cfg["threshold"]))
+
+    # --- candidates ------------------------------------------------------------------------------
+    def candidates(self, sentence: str, protected: list[bool] | None = None) -> list[Candidate]:
+        """Plausible single-character (and adjacent two-character) replacements that read better."""
+        return self.candidates_many([sentence], [protected])[0]
+
+    def candidates_many(self, sentences: Sequence[str], masks: Sequence[list[bool] | None]) -> list[list[Candidate]]:
+        """Candidates for a batch of sentences; the LM work is done in a few array operations for the
+        whole batch (a document's sentences), which is what makes bulk screening fast."""
+        lm = self.lm
+        order = lm.order
+        out: list[list[Candidate]] = [[] for _ in sentences]
+        seqs = [to_codes(BOS + encode(t) + EOS) for t in sentences]
+        lens = np.array([len(c) for c in seqs], dtype=np.int64)
+        starts = np.r_[0, np.cumsum(lens)[:-1]].astype(np.int64)
+        flat = np.concatenate(seqs) if seqs else np.zeros(0, dtype=np.int64)
+        if not len(flat):
+            return out
+        sid = np.repeat(np.arange(len(seqs)), lens)
+        first = starts[sid]
+        last = first + lens[sid] - 1  # flat index of each sentence's EOS
+        # One row of `order` codes ending at every flat position, PAD before the sentence start.
+        idx = np.arange(len(flat))[:, None] + np.arange(-order + 1, 1)[None, :]
+        rows_full = flat[np.maximum(idx, 0)]
+        rows_full[idx < first[:, None]] = PAD
+        base = lm.window_logps(rows_full)
+        base[starts] = 0.0  # BOS is given, not predicted
+
+        slots = lm.slot_sets()
+        after3, middle3, before3 = slots["after3"], slots["middle3"], slots["before3"]
+        after2, before2 = slots["after2"], slots["before2"]
+        fl = flat.tolist()
+        checkable = np.zeros(len(flat), dtype=bool)
+        pos_l: list[int] = []
+        cand_l: list[int] = []
+        for k, (st, ln) in enumerate(zip(starts.tolist(), lens.tolist(), strict=True)):
+            mask = masks[k]
+            for f in range(st + 1, st + ln - 1):
+                if mask is not None and mask[f - st - 1]:
+                    continue
+                cset = self._csets.get(fl[f])
+                if cset is None:
+                    continue
+                checkable[f] = True
+                p2 = fl[f - 2] if f - 2 >= st else PAD
+                p1, n1 = fl[f - 1], fl[f + 1]
+                n2 = fl[f + 2] if f + 2 < st + ln else PAD
+                fit = (
+                    (cset & middle3.get((p1 << 21) | n1))
+                    | (cset & after3.get((p2 << 21) | p1))
+                    | (cset & before3.get((n1 << 21) | n2))
+                )
+                if BIGRAM_BOTH_SIDES:
+                    fit |= cset & after2.get(p1) & before2.get(n1)
+                for c in fit:
+                    pos_l.append(f)
+                    cand_l.append(c)
+        covers = [self.protector.term_cover(t) for t in sentences]
+        best_single: dict[int, float] = {}
+        if pos_l:
+            self._singles(sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, pos_l, cand_l)
+        self._pairs(sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, checkable)
+        return out
+
+    def _singles(self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, pos_l, cand_l):
+        """Single-character candidates at flat positions pos_l: LM gain, margin, features."""
+        lm = self.lm
+        order = lm.order
+        pos = np.array(pos_l, dtype=np.int64)
+        cand = np.array(cand_l, dtype=np.int64)
+        k = len(pos)
+        steps = np.arange(order)
+        js = pos[:, None] + steps[None, :]
+        valid = js <= last[pos][:, None]
+        jc = np.minimum(js, last[pos][:, None])
+        rows = rows_full[jc].copy()  # (k, order, order)
+        rows[np.arange(k)[:, None], steps[None, :], order - 1 - steps[None, :]] = cand[:, None]
+        new = lm.window_logps(rows.reshape(-1, order)).reshape(k, order)
+        gain = ((new - base[jc]) * valid).sum(axis=1)
+        gain_pos = new[:, 0] - base[pos]
+
+        # Margin to the best alternative at the same position (another candidate, or the original: 0).
+        srt = np.lexsort((-gain, pos))
+        sp, sg = pos[srt], gain[srt]
+        head = np.r_[True, sp[1:] != sp[:-1]]
+        grp = np.cumsum(head) - 1
+        gstart = np.flatnonzero(head)
+        sizes = np.diff(np.r_[gstart, len(sp)])
+        best_g = sg[gstart]
+        second_g = np.where(sizes > 1, sg[np.minimum(gstart + 1, len(sp) - 1)], 0.0)
+        other = np.where(head, second_g[grp], best_g[grp])
+        margin = np.empty(k, dtype=np.float64)
+        margin[srt] = sg - np.maximum(other, 0.0)
+
+        keep = np.flatnonzero(gain > 0)  # the original reads better otherwise: never a suggestion
+        orig_uni = lm.unigram_logp(flat[pos[keep]])
+        new_uni = lm.unigram_logp(cand[keep])
+        sets = self.confusion.sets
+        for r, idx in enumerate(keep.tolist()):
+            f = int(pos[idx])
+            s = int(sid[f])
+            sentence = sentences[s]
+            i = f - int(starts[s]) - 1
+            c = chr(int(cand[idx]))
+            m = sets[sentence[i]][c]
+            g = float(gain[idx])
+            feats = (
+                g,
+                float(gain_pos[idx]),
+                float(bool(m & SOUND)),
+                float(bool(m & SHAPE)),
+                float(bool(m & NCU) and not m & (SOUND | SHAPE)),
+                self._observed(sentence[i], c, m),
+                float(orig_uni[r]),
+                float(new_uni[r]),
+                float(base[f]),
+                float(covers[s][i] >= 2),
+                min(self._new_term_len(sentence, i, c), 4) / 4.0 if g > TERM_MIN_GAIN else 0.0,
+                float(margin[idx]),
+                0.0,
+            )
+            out[s].append(Candidate(i, sentence[i], c, feats))
+            best_single[f] = max(best_single.get(f, 0.0), g)
+
+    def _observed(self, wrong: str, right: str, kind: int) -> float:
+        return math.log1p(self.confusion.observed.get(wrong + right, 0)) if kind & OBSERVED else 0.0
+
+    def _pairs(self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, checkable):
+        """Adjacent double errors (诉公→诉讼 needs both characters changed before either reads well)."""
+        lm = self.lm
+        order = lm.order
+        both = np.flatnonzero(checkable[:-1] & checkable[1:])  # f and f+1 checkable (same sentence:
+        if not len(both):  # EOS/BOS between sentences are never checkable)
+            return
+        badness = base[both] + base[both + 1] + base[np.minimum(both + 2, last[both])]
+        both, badness = both[badness < PAIR_CUTOFF], badness[badness < PAIR_CUTOFF]
+        if not len(both):
+            return
+        srt = np.lexsort((badness, sid[both]))  # per sentence, worst first
+        both = both[srt]
+        head = np.r_[True, sid[both][1:] != sid[both][:-1]]
+        rank = np.arange(len(both)) - np.flatnonzero(head)[np.cumsum(head) - 1]
+        chosen = both[rank < MAX_PAIRS].tolist()
+        slots = lm.slot_sets()
+        after2, before2, after3, before3 = slots["after2"], slots["before2"], slots["after3"], slots["before3"]
+        fl = flat.tolist()
+        cf: list[int] = []
+        c1l: list[int] = []
+        c2l: list[int] = []
+        for f in chosen:
+            p1, n1 = fl[f - 1], fl[f + 2]
+            first_ok = self._csets[fl[f]] & after2.get(p1)  # must follow the left neighbour
+            second_ok = self._csets[fl[f + 1]] & before2.get(n1)  # must precede the right one
+            for c1 in first_ok:
+                for c2 in second_ok & after2.get(c1):
+                    if c2 in after3.get((p1 << 21) | c1) or c1 in before3.get((c2 << 21) | n1):
+                        cf.append(f)
+                        c1l.append(c1)
+                        c2l.append(c2)
+        if not cf:
+            return
+        fpos = np.array(cf, dtype=np.int64)
+        c1 = np.array(c1l, dtype=np.int64)
+        c2 = np.array(c2l, dtype=np.int64)
+        m = len(fpos)
+        steps = np.arange(order + 1)
+        js = fpos[:, None] + steps[None, :]
+        valid = js <= last[fpos][:, None]
+        jc = np.minimum(js, last[fpos][:, None])
+        rows = rows_full[jc].copy()  # (m, order+1, order)
+        for t in range(order + 1):
+            for delta, cc in ((0, c1), (1, c2)):
+                col = order - 1 - (t - delta)
+                if 0 <= col <= order - 1:
+                    rows[:, t, col] = cc
+        new = lm.window_logps(rows.reshape(-1, order)).reshape(m, order + 1)
+        gain = ((new - base[jc]) * valid).sum(axis=1)
+        headgain = new[:, 0] + new[:, 1] - base[fpos] - base[fpos + 1]
+        uni = np.minimum(lm.unigram_logp(c1), lm.unigram_logp(c2))
+        orig_uni = np.minimum(lm.unigram_logp(flat[fpos]), lm.unigram_logp(flat[fpos + 1]))
+        sets = self.confusion.sets
+        order_idx = np.lexsort((-gain, fpos))
+        groups: dict[int, list[int]] = {}
+        for r in order_idx.tolist():
+            groups.setdefault(int(fpos[r]), []).append(r)
+        for f, members in groups.items():
+            s = int(sid[f])
+            sentence = sentences[s]
+            i = f - int(starts[s]) - 1
+            orig = sentence[i : i + 2]
+            rival = max(best_single.get(f, 0.0), best_single.get(f + 1, 0.0), 0.0)
+            for rank_, r in enumerate(members[:5]):
+                if gain[r] <= 0:
+                    break
+                rep = chr(int(c1[r])) + chr(int(c2[r]))
+                k1, k2 = sets[orig[0]][rep[0]], sets[orig[1]][rep[1]]
+                runner = float(gain[members[1]]) if rank_ == 0 and len(members) > 1 else 0.0
+                if rank_:
+                    runner = float(gain[members[0]])
+                feats = (
+                    float(gain[r]),
+                    float(headgain[r]),
+                    float(bool(k1 & SOUND) and bool(k2 & SOUND)),
+                    float(bool((k1 | k2) & SHAPE)),
+                    float(any(bool(k & NCU) and not k & (SOUND | SHAPE) for k in (k1, k2))),
+                    self._observed(orig[0], rep[0], k1) + self._observed(orig[1], rep[1], k2),
+                    float(orig_uni[r]),
+                    float(uni[r]),
+                    float(base[f] + base[f + 1]),
+                    float(max(covers[s][i], covers[s][i + 1]) >= 2),
+                    min(self._pair_term_len(sentence, i, rep), 4) / 4.0,
+                    float(gain[r]) - max(rival, runner),
+                    1.0,
+                )
+                out[s].append(Candidate(i, orig, rep, feats))
+
+    def _pair_term_len(self, sentence: str, pos: int, rep: str) -> int:
+        terms = self.protector.terms
+        for length in self.protector.lengths:
+            for s in range(max(0, pos - length + 2), min(pos, len(sentence) - length) + 1):
+                if sentence[s:pos] + rep + sentence[pos + 2 : s + length] in terms:
+                    return length
+        return 0
+
+    def _new_term_len(self, sentence: str, pos: int, c: str) -> int:
+        terms = self.protector.terms
+        best = 0
+        for length in self.protector.lengths:
+            if length <= best:
+                break
+            for s in range(max(0, pos - length + 1), min(pos, len(sentence) - length) + 1):
+                w = sentence[s:pos] + c + sentence[pos + 1 : s + length]
+                if w in terms:
+                    best = length
+                    break
+        return best
+
+    # --- decisions -------------------------------------------------------------------------------
+    def scored_many(
+        self, sentences: Sequence[str], masks: Sequence[list[bool] | None]
+    ) -> list[list[tuple[Candidate, float]]]:
+        """Per sentence, non-overlapping candidates with their confidence, highest first."""
+        if self.reranker is None:
+            raise ValueError("this SpellChecker has no reranker; load a trained model directory")
+        cands = self.candidates_many(sentences, masks)
+        flat_c = [c for cs in cands for c in cs]
+        confs = self.reranker.confidences(np.array([c.features for c in flat_c], dtype=np.float64))
+        out = []
+        k = 0
+        for cs in cands:
+            ranked = sorted(zip(cs, confs[k : k + len(cs)].tolist(), strict=True), key=lambda x: -x[1])
+            k += len(cs)
+            used: set[int] = set()
+            best = []
+            for cand, conf in ranked:
+                span = range(cand.pos, cand.end)
+                if any(i in used for i in span):
+                    continue
+                used.update(span)
+                best.append((cand, conf))
+            out.append(best)
+        return out
+
+    def scored(self, sentence: str, protected: list[bool] | None = None) -> list[tuple[Candidate, float]]:
+        return self.scored_many([sentence], [protected])[0]
+
+    def check_many(
+        self,
+        sentences: Sequence[str],
+        masks: Sequence[list[bool] | None] | None = None,
+        threshold: float | None = None,
+    ) -> list[list[tuple[Candidate, float]]]:
+        """Suggestions at or above the threshold (default: the shipped one), per sentence.
+
+        Each candidate was scored with the rest of the sentence as written, so two suggestions close
+        together (within the LM window) are not accepted in one go: the best is applied and the
+        sentence scored again, up to MAX_PASSES times. One error often hides its neighbour from the
+        LM, and fixing it lets the next pass find the other.
+        """
+        thr = self.threshold if threshold is None else threshold
+        if masks is None:
+            masks = [None] * len(sentences)
+        cur_masks = [
+            list(m) if m is not None else self.protector.protected(t) for t, m in zip(sentences, masks, strict=True)
+        ]
+        chars = [list(t) for t in sentences]
+        found: list[list[tuple[Candidate, float]]] = [[] for _ in sentences]
+        reach = self.lm.order - 1
+        pending = list(range(len(sentences)))
+        for _ in range(MAX_PASSES):
+            if not pending:
+                break
+            scored = self.scored_many(["".join(chars[k]) for k in pending], [cur_masks[k] for k in pending])
+            nxt = []
+            for k, cands in zip(pending, scored, strict=True):
+                accepted: list[tuple[Candidate, float]] = []
+                for cand, conf in cands:
+                    if conf < thr:
+                        break
+                    if any(cand.pos - reach < a.end and a.pos < cand.end + reach for a, _ in accepted):
+                        continue
+                    accepted.append((cand, conf))
+                for cand, conf in accepted:
+                    chars[k][cand.pos : cand.end] = cand.replacement
+                    for i in range(cand.pos, cand.end):
+                        cur_masks[k][i] = True
+                    orig = sentences[k][cand.pos : cand.end]
+                    found[k].append((Candidate(cand.pos, orig, cand.replacement, cand.features), conf))
+                if accepted:
+                    nxt.append(k)
+            pending = nxt
+        return [sorted(f, key=lambda x: x[0].pos) for f in found]
+
+    def check(
+        self, sentence: str, protected: list[bool] | None = None, threshold: float | None = None
+    ) -> list[tuple[Candidate, float]]:
+        return self.check_many([sentence], [protected], threshold)[0]
+
+    def correct_many(self, sentences: Sequence[str], threshold: float | None = None) -> list[str]:
+        out = []
+        for sentence, found in zip(sentences, self.check_many(sentences, threshold=threshold), strict=True):
+            chars = list(sentence)
+            for cand, _ in found:
+                chars[cand.pos : cand.end] = cand.replacement
+            out.append("".join(chars))
+        return out
+
+    def correct(self, sentence: str, threshold: float | None = None) -> str:
+        return self.correct_many([sentence], threshold)[0]
