@@ -41,6 +41,13 @@ def _lecard_jsonl(tmp: Path) -> Path | None:
     return out
 
 
+def _sources(path: str) -> list[str]:
+    """The benchmark corpus: the sample folders for `samples`, else the path itself."""
+    from pipeline.paths import sample_folders
+
+    return [str(p) for p in sample_folders()] if path == "samples" else [path]
+
+
 def measure_segment(path: str) -> dict:
     """Child process: segmentation only (spaCy zh + private jieba), after a warm-up document."""
     sys.path.insert(0, str(ROOT))
@@ -52,15 +59,22 @@ def measure_segment(path: str) -> dict:
     t0 = time.perf_counter()
     nlp = build_nlp()
     load_s = time.perf_counter() - t0
-    texts = [normalize(d.raw).text for d in iter_inputs([path]) if isinstance(d, Document)]
+    texts = [normalize(d.raw).text for d in iter_inputs(_sources(path)) if isinstance(d, Document)]
     nlp(texts[0])
     t0 = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts))
     secs = time.perf_counter() - t0
     chars = sum(map(len, texts))
-    return {"docs": len(texts), "chars": chars, "tokens": tokens, "seconds": round(secs, 3),
-            "chars_per_s": round(chars / secs), "tokens_per_s": round(tokens / secs),
-            "nlp_load_s": round(load_s, 2), "peak_rss_mb": round(_peak_mb(), 1)}
+    return {
+        "docs": len(texts),
+        "chars": chars,
+        "tokens": tokens,
+        "seconds": round(secs, 3),
+        "chars_per_s": round(chars / secs),
+        "tokens_per_s": round(tokens / secs),
+        "nlp_load_s": round(load_s, 2),
+        "peak_rss_mb": round(_peak_mb(), 1),
+    }
 
 
 def measure_screen(path: str, workers: int) -> dict:
@@ -72,19 +86,31 @@ def measure_screen(path: str, workers: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "q.db") as store:
         t0 = time.perf_counter()
-        s = screen_into_store(iter_inputs([path]), store, inputs=[path], options=ScreenOptions(), workers=workers)
+        s = screen_into_store(
+            iter_inputs(_sources(path)), store, inputs=[path], options=ScreenOptions(), workers=workers
+        )
         secs = time.perf_counter() - t0
-    return {"workers": workers, "docs": s.screened, "errors": s.errors, "chars": s.chars,
-            "seconds": round(secs, 2), "docs_per_s": round(s.screened / secs, 2),
-            "chars_per_s": round(s.chars / secs), "flags": sum(s.flags_by_code.values()),
-            "peak_rss_mb_main": round(_peak_mb(), 1),
-            "peak_rss_mb_worker": round(_peak_mb(resource.RUSAGE_CHILDREN), 1) if workers > 1 else None}
+    return {
+        "workers": workers,
+        "docs": s.screened,
+        "errors": s.errors,
+        "chars": s.chars,
+        "seconds": round(secs, 2),
+        "docs_per_s": round(s.screened / secs, 2),
+        "chars_per_s": round(s.chars / secs),
+        "flags": sum(s.flags_by_code.values()),
+        "peak_rss_mb_main": round(_peak_mb(), 1),
+        "peak_rss_mb_worker": round(_peak_mb(resource.RUSAGE_CHILDREN), 1) if workers > 1 else None,
+    }
 
 
 def _child(kind: str, path: str, workers: int) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, path, str(workers)],
-        check=True, capture_output=True, text=True, cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -102,12 +128,14 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpora = {"samples": str(ROOT / "data" / "samples")}
+        corpora = {"samples": "samples"}
         lecard = _lecard_jsonl(Path(tmp))
         if lecard:
             corpora["lecardv2_360"] = str(lecard)
-        report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                              "platform": platform.platform()}, "corpora": {}}
+        report = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+            "corpora": {},
+        }
         for name, path in corpora.items():
             entry = {"segment": _child("segment", path, 1)}
             entry["screen"] = [_child("screen", path, w) for w in args.workers]

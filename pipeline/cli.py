@@ -4,37 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any
 
 import click
 
-from .errors import PingchaError
-from .paths import data_path
+from .cli_support import friendly, progress, screen_options
+from .evaluate.command import evaluate, review
+from .paths import sample_folders
 from .screen import RunSummary, ScreenOptions, check_documents, screen_into_store
 from .store import QUEUE_STATUSES, QueueRow, open_store
 from .types import InputError, ScreeningResult
-
-
-def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except PingchaError as e:
-            raise click.ClickException(str(e)) from e
-        except KeyboardInterrupt:
-            click.echo("interrupted: what was screened is stored; run the same command again to resume", err=True)
-            sys.exit(130)
-
-    return wrapper
-
-
-def _options(detectors: str | None, simplify: bool, strict: bool) -> ScreenOptions:
-    names = tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None
-    return ScreenOptions(detectors=names, simplify=True if simplify else None, strict=strict)
 
 
 @click.group()
@@ -43,32 +22,27 @@ def main() -> None:
     """pingcha (评查): screen Chinese criminal case documents for defects and violation indicators."""
 
 
-def _screen(paths: tuple[str, ...], db: str, workers: int, options: ScreenOptions, force: bool,
-            text_column: str | None) -> RunSummary:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+def _screen(
+    paths: tuple[str, ...], db: str, workers: int, options: ScreenOptions, force: bool, text_column: str | None
+) -> RunSummary:
     from .ingest import iter_inputs
 
-    with open_store(db) as store, Progress(
-        TextColumn("[bold]screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), transient=False, console=_stderr_console(),
-    ) as progress:
-        task = progress.add_task("", total=None)
+    with open_store(db) as store, progress("screening") as bar:
+        task = bar.add_task("", total=None)
 
         def tick(source: str) -> None:
-            progress.update(task, advance=1, description=Path(source.split("#")[0].split("!")[0]).name)
+            bar.update(task, advance=1, description=Path(source.split("#")[0].split("!")[0]).name)
 
         summary = screen_into_store(
-            iter_inputs(paths, text_column=text_column), store, inputs=list(paths), options=options,
-            workers=workers, force=force, on_progress=tick,
+            iter_inputs(paths, text_column=text_column),
+            store,
+            inputs=list(paths),
+            options=options,
+            workers=workers,
+            force=force,
+            on_progress=tick,
         )
     return summary
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 def _print_summary(summary: RunSummary, db: str) -> None:
@@ -89,32 +63,53 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of recording it.")
 @click.option("--force", is_flag=True, help="Re-screen documents already screened by this pipeline version.")
-@click.option("--simplify", is_flag=True, help="Always convert traditional to simplified (default: when the text looks traditional).")
+@click.option(
+    "--simplify",
+    is_flag=True,
+    help="Always convert traditional to simplified (default: when the text looks traditional).",
+)
 @click.option("--detectors", default=None, help="Comma-separated detector names (default: all).")
 @click.option("--text-column", default=None, help="Text column of JSONL/CSV/Parquet exports (default: guessed).")
-@_friendly
-def screen(paths: tuple[str, ...], db: str, workers: int, strict: bool, force: bool, simplify: bool,
-           detectors: str | None, text_column: str | None) -> None:
+@friendly
+def screen(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    strict: bool,
+    force: bool,
+    simplify: bool,
+    detectors: str | None,
+    text_column: str | None,
+) -> None:
     """Screen files, folders, zips and JSONL/CSV/Parquet exports into the queue."""
-    summary = _screen(paths, db, workers, _options(detectors, simplify, strict), force, text_column)
+    summary = _screen(
+        paths, db, workers, screen_options(detectors, simplify=simplify, strict=strict), force, text_column
+    )
     _print_summary(summary, db)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
-@click.option("--simplify", is_flag=True, help="Always convert traditional to simplified (default: when the text looks traditional).")
+@click.option(
+    "--simplify",
+    is_flag=True,
+    help="Always convert traditional to simplified (default: when the text looks traditional).",
+)
 @click.option("--strict", is_flag=True, help="Fail on the first bad input.")
 @click.option("--detectors", default=None, help="Comma-separated detector names (default: all).")
 @click.option("--text-column", default=None, help="Text column of JSONL/CSV/Parquet exports.")
-@_friendly
-def check(paths: tuple[str, ...], fmt: str, simplify: bool, strict: bool, detectors: str | None,
-          text_column: str | None) -> None:
+@friendly
+def check(
+    paths: tuple[str, ...], fmt: str, simplify: bool, strict: bool, detectors: str | None, text_column: str | None
+) -> None:
     """Screen documents without storing; print one result per document."""
     from .ingest import iter_inputs
 
     failed = False
-    for item in check_documents(iter_inputs(paths, text_column=text_column), _options(detectors, simplify, strict)):
+    for item in check_documents(
+        iter_inputs(paths, text_column=text_column), screen_options(detectors, simplify=simplify, strict=strict)
+    ):
         if isinstance(item, InputError):
             failed = True
             if fmt == "json":
@@ -146,11 +141,12 @@ def queue() -> None:
 @queue.command("list")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
-@click.option("--status", "statuses", multiple=True, type=click.Choice(QUEUE_STATUSES), default=("open",),
-              show_default=True)
+@click.option(
+    "--status", "statuses", multiple=True, type=click.Choice(QUEUE_STATUSES), default=("open",), show_default=True
+)
 @click.option("--code", default=None, help="Only items of this flag code.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_friendly
+@friendly
 def queue_list(db: str, limit: int, statuses: tuple[str, ...], code: str | None, fmt: str) -> None:
     """Highest priority first, with the reasons for the priority."""
     with open_store(db) as store:
@@ -185,7 +181,7 @@ def _clip(text: str, n: int) -> str:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @click.option("--mask", is_flag=True, help="Mask ID numbers, phone and card numbers in the export.")
-@_friendly
+@friendly
 def export(db: str, fmt: str, out: str, mask: bool) -> None:
     """Export the flag list (CSV opens in Excel: UTF-8 with BOM)."""
     from .export import WRITERS
@@ -197,7 +193,7 @@ def export(db: str, fmt: str, out: str, mask: bool) -> None:
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
-@_friendly
+@friendly
 def errors(db: str) -> None:
     """Inputs that could not be screened, with their reasons."""
     with open_store(db) as store:
@@ -211,14 +207,10 @@ def errors(db: str) -> None:
 @click.option("--db", default="pingcha-demo.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--limit", default=15, show_default=True, type=click.IntRange(1))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-@_friendly
+@friendly
 def demo(db: str, limit: int, workers: int) -> None:
     """Screen the bundled sample corpus into an SQLite queue and show the top of the queue."""
-    samples = data_path("samples")
-    if not samples.is_dir():
-        raise click.ClickException(f"sample corpus not found at {samples}; set PINGCHA_DATA to the data folder")
-    # The type folders hold the documents; MANIFEST.jsonl and README.md beside them describe the set.
-    folders = tuple(str(p) for p in sorted(samples.iterdir()) if p.is_dir())
+    folders = tuple(str(p) for p in sample_folders())
     summary = _screen(folders, db, workers, ScreenOptions(), False, None)
     _print_summary(summary, db)
     with open_store(db) as store:
@@ -226,6 +218,10 @@ def demo(db: str, limit: int, workers: int) -> None:
         click.echo(f"documents by grade: {stats['grades']}")
         _print_queue(store.queue(limit=limit))
     click.echo(f"next: pingcha queue list --db {db} | pingcha export --db {db} --format csv --out flags.csv")
+
+
+main.add_command(evaluate)
+main.add_command(review)
 
 
 if __name__ == "__main__":  # pragma: no cover
