@@ -11,6 +11,7 @@ import click
 from .cli_support import friendly, progress, screen_options
 from .evaluate.command import evaluate, review
 from .paths import sample_folders
+from .synth.command import synth
 from .screen import RunSummary, ScreenOptions, check_documents, screen_into_store
 from .store import QUEUE_STATUSES, QueueRow, open_store
 from .types import InputError, ScreeningResult
@@ -222,6 +223,7 @@ def demo(db: str, limit: int, workers: int) -> None:
 
 main.add_command(evaluate)
 main.add_command(review)
+main.add_command(synth)
 
 
 if __name__ == "__main__":  # pragma: no cover
