@@ -11,9 +11,9 @@ import click
 from .cli_support import friendly, progress, screen_options
 from .evaluate.command import evaluate, review
 from .paths import sample_folders
-from .synth.command import synth
 from .screen import RunSummary, ScreenOptions, check_documents, screen_into_store
 from .store import QUEUE_STATUSES, QueueRow, open_store
+from .synth.command import synth
 from .types import InputError, ScreeningResult
 
 
