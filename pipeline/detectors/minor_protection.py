@@ -99,17 +99,19 @@ _RECORDS_ATTENDANCE = {
 # ------------------------------------------------------------------------------ explicit absence statements
 
 _REP = r"(?:法定代理人|合适成年人|监护人|成年亲属|家长|父母|其父|其母|父亲|母亲)"
+# "法定代理人或者合适成年人" is one negated list, not two mentions
+_REPS = rf"{_REP}(?:(?:或者|或|和|及|、)(?:其他)?{_REP})*"
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(p))
     for k, p in (
         (
             "presence",
-            rf"(?:未|没有|未能|并未|均未|也未)(?:依法|及时)?通知[^。；，,]{{0,12}}?{_REP}(?:[^。；，,]{{0,4}}?(?:到场|在场|到庭|参加))?",
+            rf"(?:未|没有|未能|并未|均未|也未)(?:依法|及时)?通知[^。；，,]{{0,12}}?{_REPS}(?:[^。；，,]{{0,4}}?(?:到场|在场|到庭|参加))?",
         ),
-        ("presence", rf"{_REP}(?:均|也|亦|并|都)?(?:未|没有|不在|未能|没能)(?:到场|在场|到庭|参加讯问|参与讯问|陪同)"),
-        ("presence", rf"在(?:其)?(?:没有|无|未有){_REP}(?:[^。；，,]{{0,4}})?(?:在场|到场|陪同)的情况下"),
-        ("presence", rf"在(?:其)?{_REP}(?:均)?(?:未|不|没有)(?:在场|到场)的情况下"),
-        ("presence", rf"(?:无|没有){_REP}(?:到场|在场|陪同)"),
+        ("presence", rf"{_REPS}(?:均|也|亦|并|都)?(?:未|没有|不在|未能|没能)(?:到场|在场|到庭|参加讯问|参与讯问|陪同)"),
+        ("presence", rf"在(?:其)?(?:没有|无|未有){_REPS}(?:[^。；，,]{{0,4}})?(?:在场|到场|陪同)的情况下"),
+        ("presence", rf"在(?:其)?{_REPS}(?:均)?(?:未|不|没有)(?:在场|到场)的情况下"),
+        ("presence", rf"(?:无|没有){_REPS}(?:到场|在场|陪同)"),
     )
 )
 # The lawful substitute CPL 281 allows when the 法定代理人 cannot come.
@@ -122,9 +124,13 @@ _MINOR_CONTEXT = re.compile(
 )
 
 
+# The rest of a negated list right after the hit ("未通知其法定代理人【或者合适成年人到场】") is no substitute.
+_CONTINUED = re.compile(rf"^(?:(?:或者|或|和|及|、)(?:其他|其)?{_REP})+(?:[^。；，,]{{0,4}}?(?:到场|在场))?")
+
+
 def _validate(text: str, s: int, e: int, hs: int, he: int, kind: str) -> bool:
     nxt = text.find("。", e + 1)
-    after = text[he : (nxt + 1 if nxt != -1 else len(text))]
+    after = _CONTINUED.sub("", text[he : (nxt + 1 if nxt != -1 else len(text))])
     if _SUBSTITUTE.search(after):
         return False  # "法定代理人无法到场，公安机关通知其班主任作为合适成年人到场"
     # 家长/父母 alone are family words: count them only in a minor's case

@@ -73,6 +73,18 @@ LATE_CLAUSE = (  # a minor at the offence (2019) who turned 18 before detention
 # (text, doc type, {(kind word in reason, confidence)})
 POSITIVE = [
     # Explicit statements, read for stance.
+    # a negated list of representatives is one statement, not a substitute who came
+    ("经查，侦查机关在讯问未成年被告人毛某时，未通知其法定代理人或者合适成年人到场。", doctypes.JUDGMENT, CONF_FINDING),
+    (
+        "经审查，侦查机关对未成年犯罪嫌疑人常某的三次讯问，均无法定代理人或者合适成年人在场，讯问笔录上亦无其签名。",
+        doctypes.REVIEW_REPORT,
+        CONF_FINDING,
+    ),
+    (
+        "辩护人提出，被告人丁某作案时系未成年人，侦查机关讯问时没有通知其法定代理人或者合适成年人到场，相关供述不应采信。",
+        doctypes.JUDGMENT,
+        CONF_CLAIM,
+    ),
     (
         "经查，侦查机关在第一次讯问未成年犯罪嫌疑人张某某时，未通知其法定代理人到场，亦未通知其他合适成年人到场。",
         doctypes.REVIEW_REPORT,
@@ -155,6 +167,7 @@ def test_public_trial_estimated_from_indictment_date() -> None:
 
 
 NEGATIVE = [
+    ("侦查机关讯问未成年犯罪嫌疑人李某时，其法定代理人或者合适成年人均在场，并在讯问笔录上签名。", doctypes.REVIEW_REPORT),
     # A minor tried behind closed doors with the 法定代理人 present, name masked.
     (
         judgment(
