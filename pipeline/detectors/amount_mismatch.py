@@ -47,6 +47,11 @@ _WIDER_TOTAL = re.compile(r"以上|上述|前述|各项|等|其余|剩余|另")
 _COUNT_WORD = re.compile(r"([两二三四五六七八九十\d]+)(?:项|笔|次|部分|人|个|批|起)")
 # An item that is really a multiple (各出资2万元, 每人500元, 四捆1万元) does not add up as written.
 _MULTIPLIER_BEFORE = re.compile(r"各|每|[一二两三四五六七八九十\d][捆扎沓叠张份套台辆件]$")
+_EPISODE_START = re.compile(
+    r"(?:(?:19|20)\d{2}年|[二〇零一九]{4}年|同年|同月|次日|翌日|当日|当天|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月)"
+)
+# "综上，…共计" / "以上合计" / "邱某共计侵占…": a sentence that sums up, not a refund or a later payment
+_SUMMARY_START = re.compile(r"(?:综上所述|综上|以上|上述|前述)|[^，,。；;]{1,8}?(?:共计|合计|累计|总计)")
 _MAX_SPREAD = 400  # numbered segments further back than this are another topic
 
 
@@ -88,6 +93,8 @@ class AmountMismatch(Detector):
                 continue
             items, how = _enumerated_items(ctx.text, counted[:k], total)
             if len(items) < 2:
+                items, how = _episodes(ctx, counted[:k], total), "逐次作案"
+            if len(items) < 2:
                 continue
             if any(
                 it.approximate or it.is_total or "单价" in it.qualifiers or it.currency != total.currency
@@ -102,7 +109,7 @@ class AmountMismatch(Detector):
                 ctx,
                 "amount_mismatch",
                 [(it.start, it.end) for it in items] + [(total.start, total.end)],
-                confidence=0.75 if how == "连续列举" else 0.8,
+                confidence=0.75 if how in ("连续列举", "逐次作案") else 0.8,
                 basis=BASIS,
                 reason=(
                     f"合计数与所列分项之和不符：分项（{how}）{listed}＝{format_value(s)}元，"
@@ -141,6 +148,35 @@ def _enumerated_items(text: str, before: list[Amount], total: Amount) -> tuple[l
     if count and parse_cn_number(count.group(1)) != len(items):
         return [], ""
     return items, how
+
+
+def _episodes(ctx: Context, before: list[Amount], total: Amount) -> list[Amount]:
+    """One amount per dated episode of the facts, summed up in a sentence of its own.
+
+    "2018年9月15日，…转入人民币61100元；同年11月23日，…58500元。以上合计人民币512400元" — every sentence of the
+    block (from its heading or paragraph start) that carries an amount must open with a date and carry
+    exactly one; the total's sentence carries no other amount; "N次" in it must count the episodes.
+    """
+    text = ctx.text
+    ts, te = ctx.sentence_at(total.start)
+    others = [a for a in extract_amounts(ctx) if ts <= a.start < te and a.start != total.start]
+    if ts == te or others or not _SUMMARY_START.match(text, ts):
+        return []
+    heading = max(text.rfind("：\n", 0, ts), text.rfind(":\n", 0, ts))
+    items: list[Amount] = []
+    for s, e in ctx.sentences:
+        if s <= heading or s >= ts:
+            continue
+        inside = [a for a in before if s <= a.start < e]
+        if not inside:
+            continue
+        if len(inside) != 1 or not _EPISODE_START.match(text, s):
+            return []
+        items.append(inside[0])
+    count = _COUNT_WORD.search(text, ts, total.start)
+    if count and parse_cn_number(count.group(1)) != len(items):
+        return []
+    return items
 
 
 def _is_multiple(text: str, before: list[Amount], item: Amount) -> bool:

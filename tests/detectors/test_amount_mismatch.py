@@ -26,6 +26,19 @@ def run(raw: str, doc_type: str = "judgment") -> list[Flag]:
 
 # (text, evidence texts of the single expected flag, values that the reason must name)
 POSITIVES = [
+    # dated episodes, one amount each, summed up in a sentence of their own
+    (
+        "经审理查明：\n2021年3月2日，被告人甲某在某超市窃得手机一部，价值人民币2200元。\n"
+        "同年4月9日，甲某在某小区窃得电动车一辆，价值人民币1800元。\n综上，被告人甲某共盗窃二次，窃得财物价值合计人民币4500元。",
+        ["人民币2200元", "人民币1800元", "人民币4500元"],
+        ["4000", "4500"],
+    ),
+    (
+        "经依法审查查明：\n乙某系某公司出纳。2020年2月13日，乙某将公司货款人民币8700元转入个人账户；"
+        "2020年5月3日，乙某将公司货款人民币77400元转入个人账户。乙某共计侵占公司财物人民币68100元。",
+        ["人民币8700元", "人民币77400元", "人民币68100元"],
+        ["86100", "68100"],
+    ),
     (
         "判决被告人刘某赔偿被害人经济损失人民币伍仟元（6000元）。",
         ["人民币伍仟元", "6000元"],
@@ -74,6 +87,13 @@ def test_flags(text: str, evidence: list[str], values: list[str]) -> None:
 
 
 NEGATIVES = [
+    "经审理查明：\n2021年3月2日，被告人甲某窃得手机一部，价值人民币2200元。\n同年4月9日，甲某窃得电动车一辆，价值人民币1800元。\n综上，甲某共盗窃二次，窃得财物价值合计人民币4000元。",
+    # a refund after the episodes is no total of them
+    "经审理查明：\n2013年1月，被告人丙某截留受理费77287元。\n2014年6月，丙某挪用公款1202728元。\n案发后，丙某分两次退缴非法所得共计332591元，还有947424元未退。",
+    # an episode with two amounts (price paid and value): which one the total sums is unclear
+    "经审理查明：\n2021年3月2日，丁某以300元收购价值1500元的手机一部。\n同年4月9日，丁某以500元收购手机一部。\n综上，丁某收购赃物二次，共计人民币900元。",
+    # the count of episodes disagrees: another episode was told elsewhere
+    "经审理查明：\n2021年3月2日，戊某窃得现金2000元。\n同年4月9日，戊某窃得现金3000元。\n综上，戊某共盗窃三次，窃得现金合计人民币9000元。",
     "判决被告人刘某赔偿被害人经济损失人民币伍仟元（5000元）。",
     "责令被告人退赔12500元（大写：壹万贰仟伍佰元整）。",
     "分三次骗取被害人钱款，分别为1万元、2万元、3万元，共计6万元。",
