@@ -81,8 +81,9 @@ _TITLE_KINDS = (
 _TITLE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(_TITLE_KINDS)))
 # What surrounds a name that is only mentioned: "以…号起诉书指控", "该判决书", "送达起诉书副本".
 _MENTION_BEFORE = re.compile(r"(?:号|以|的|该|此|原|份|其|《|出|送|达|作|据|按|依|与|和|及|、)\s*$")
+# Only on the title's own line: the next line may be a number starting with 于 or 并 (于都县 "于检…", 太原 "并…").
 _MENTION_AFTER = re.compile(
-    r"^\s*(?:指控|认定|所|中|的|一案|提出|作出|后|送达|副本|已|及|和|、|并|于|对|认为|均|载明|系|证实|列|称|记载|"
+    r"^[ \t]*(?:指控|认定|所|中|的|一案|提出|作出|后|送达|副本|已|及|和|、|并|于|对|认为|均|载明|系|证实|列|称|记载|"
     r"内容|上|等|》|之|时|是|不|确|生效|发生|，|。|；)"
 )
 

@@ -408,6 +408,14 @@ TYPE_CASES = [
     ("（检例第999号）\n【关键词】附条件不起诉\n【基本案情】……作出不起诉决定书。", dt.OTHER),
     ("", dt.OTHER),
     ("被告人张某盗窃一案的讨论记录。", dt.OTHER),
+    # a title on its own line is a title, even when the next line's number starts with 于 or 并
+    ("于都县人民检察院\n公诉案件审查报告\n\n于检一部审〔2023〕832号\n\n案\u3000\u3000由：盗窃\n", dt.REVIEW_REPORT),
+    ("某省于都县人民检察院\n审查报告\n于检刑审〔2025〕41号\n犯罪嫌疑人：柯某某……", dt.REVIEW_REPORT),
+    ("某省太原市小店区人民检察院\n起诉书\n\n并小检刑诉〔2021〕1859号\n\n被告人江某某，男，……", dt.INDICTMENT),
+    ("某市人民检察院\n不起诉决定书\n并检刑不诉〔2022〕17号\n被不起诉人韦某某……", dt.NON_PROSECUTION),
+    ("某省太原市小店区人民检察院\n审查起诉案件审查报告\n并小检刑审〔2024〕206号\n犯罪嫌疑人：祁某某", dt.REVIEW_REPORT),
+    # the same words on the title's own line still mark a mention
+    ("某区人民检察院\n关于某检刑诉〔2019〕12号起诉书于2019年5月送达的情况说明\n……", dt.OTHER),
 ]
 
 

@@ -41,11 +41,14 @@ _AFTER_FAN = re.compile(r"^\s*(?:[，,]\s*(?:判处|免予|单处|处|决定执�
 _SPEAKER = re.compile(
     r"(?P<defence>辩称|辩解|辩护人|辩护意见|上诉称|上诉提出|提出上诉|上诉理由|上诉意见|申诉|被告人[^，。；]{0,8}提出|"
     r"原审被告人[^，。；]{0,8}提出|为由)|"
-    r"(?P<own>本院认为|公诉机关认为|检察院认为|指控|经审理查明|原判认定|原判认为|综上|依照|根据|据此|判决如下|裁定如下)"
+    r"(?P<own>本院认为|公诉机关认为|检察院认为|承办人认为|承办检察官认为|审查认为|指控|经审理查明|原判认定|原判认为|综上|依照|根据|据此|判决如下|裁定如下)"
 )
 _REJECTED = re.compile(r"不予支持|不予采纳|不能成立|证据不足|罪名不当|定性不当|不构成")
 _PRIOR = re.compile(r"曾因|曾犯|前科|刑满释放|假释|服刑|另案|判决书证明|判决书载明|裁定书证明|前犯")
 _CASE_CAUSE = re.compile(r"(?:犯|涉嫌)$")  # 指控被告人犯X罪一案 / 以涉嫌X罪 -- the case's charge, for rule 2
+_CASE_CAUSE_AFTER = re.compile(
+    r"(?:一案|案|[一二]审|刑事|[，,]于|[，,]?\s*(?:于[^。；]{0,20})?(?:向本院)?移送(?:本院)?审查起诉)"
+)
 
 
 def _speaker(text: str, pos: int) -> str:
@@ -95,7 +98,8 @@ class ChargeArticleMismatch(Detector):
         special = [
             c
             for c in citations_in(ctx)
-            if c.law_key == CRIMINAL_LAW
+            # a misspelt name one character off (《中华人民共和刑法》) is citation_error's finding, still the 刑法
+            if (c.law_key or c.near_key) == CRIMINAL_LAW
             and c.article >= FIRST_SPECIAL_ARTICLE
             and (c.article, c.sub) not in neutral_articles()
         ]
@@ -150,12 +154,12 @@ class ChargeArticleMismatch(Detector):
 
     @staticmethod
     def _is_case_cause(text: str, m: ChargeMention) -> bool:
-        """指控被告人犯X罪一案 / 以涉嫌X罪 / 被告人X犯Y罪…判决书: the charge the case is about."""
+        """指控被告人犯X罪一案 / 以涉嫌X罪 / 涉嫌X罪，移送审查起诉 / 被告人X犯Y罪…判决书: the case's charge."""
         before = text[max(0, m.start - 6) : m.start]
         after = text[m.end : m.end + 12]
         if re.search(r"[因曾前]\s*(?:犯|涉嫌)$", before):
             return False
-        return bool(_CASE_CAUSE.search(before)) and bool(re.match(r"(?:一案|案|[一二]审|刑事|，于|,于)", after))
+        return bool(_CASE_CAUSE.search(before)) and bool(_CASE_CAUSE_AFTER.match(after))
 
     def _flag(self, ctx: Context, m: ChargeMention, near: list[Citation], adjust: float) -> Flag:
         c = charge(m.name)

@@ -64,6 +64,9 @@ _MASK = "□"
 _STRONG = re.compile(
     r"刑讯逼供|逼供|逼取口供|诱供|骗供|指供(?![述认称])|暴力取证|疲劳审讯|疲劳讯问|变相肉刑|肉刑|"
     r"非法证据|非法取证|违法取证|取证违法|非法方法(?:收集|取得|获取)|以非法方法|"
+    # "以暴力方法收集其供述" (not "以暴力方法劫取财物": only collecting evidence counts)
+    r"(?:暴力|威胁|引诱|欺骗)(?:、(?:暴力|威胁|引诱|欺骗))*等?(?:非法)?方法(?:收集|取得|获取|逼取)"
+    r"[^，,。；]{0,12}?(?:供述|口供|证言|陈述|笔录|证据)|"
     r"(?:连续|长时间)(?:审讯|讯问)|车轮战"
 )
 # Everyday crime words that count only with an investigator as the actor.
@@ -78,6 +81,9 @@ _AGENT = re.compile(
 )
 _AGENT_IS_PATIENT = set("对向将把与和跟给朝冲")
 _AGENT_GAP = 8
+# "侦查人员在讯问韩某时确有威胁": a when-clause about the interrogation may stand between actor and act.
+_DURING_INTERROGATION = re.compile(r"在(?:讯问|审讯|询问|提讯|提审)[^，,；;。]{1,8}?(?:时|期间|过程中)")
+_AGENT_LOOKBACK = 24
 # A statement said to result from coercion: "供述系被打后所作", "笔录是在威胁下签的".
 _ORIGIN = re.compile(
     r"(?:供述|口供|笔录|证言|供词|交代|认罪)[^。；，,：]{0,15}?(?:是|系|均系|都是|为|在)[^。；，,]{0,12}?"
@@ -222,8 +228,8 @@ def find_hits(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _investigator_acts(text: str, sent_start: int, act_start: int) -> bool:
-    """Is an investigator the actor of the act that starts at act_start (within its clause, 16 chars)?"""
-    lo = max(sent_start, act_start - 16)
+    """Is an investigator the actor of the act that starts at act_start (within its clause, 24 chars)?"""
+    lo = max(sent_start, act_start - _AGENT_LOOKBACK)
     clause_start = max((text.rfind(p, lo, act_start) for p in "，,；：:"), default=-1)
     lo = max(lo, clause_start + 1)
     agents = list(_AGENT.finditer(text, lo, act_start))
@@ -231,6 +237,9 @@ def _investigator_acts(text: str, sent_start: int, act_start: int) -> bool:
         return False
     agent = agents[-1]
     gap = text[agent.end() : act_start]
+    during = _DURING_INTERROGATION.match(gap)
+    if during:
+        gap = gap[during.end() :]  # the person questioned (韩某) is named there: not an actor
     # "民警…时被某某殴打" (the investigator is the victim), "公安机关的调查材料中看不出沈某殴打" (someone
     # else acts): only a short gap such as "对其" / "在审讯中" links the investigator to the act.
     if len(gap) > _AGENT_GAP or any(c in gap for c in "被的某"):

@@ -177,8 +177,21 @@ def _parties(text: str, doc_type: str, opening_end: int) -> Iterator[Party]:
             yield Party((m.start(), m.end()), (m.start(), block_end))
 
 
+# The decision part: a prior conviction in a party paragraph ("曾…被判处有期徒刑八个月") is not this sentence.
+_DECISION = re.compile(r"[判裁]\s*[决定]\s*如\s*下")
+
+
+def _when_scope(el: Element, text: str, zones: Zones) -> str:
+    if el.when_scope == "head":
+        return text[zones.head[0] : zones.head[1]]
+    if el.when_scope == "decision":
+        decisions = list(_DECISION.finditer(text))  # the last one is this text's own (二审 quote 一审's)
+        return text[decisions[-1].end() :] if decisions else text
+    return text
+
+
 def _required(el: Element, text: str, zones: Zones) -> bool:
-    scope = text[zones.head[0] : zones.head[1]] if el.when_scope == "head" else text
+    scope = _when_scope(el, text, zones)
     if el.when and not re.search(el.when, scope):
         return False
     if el.unless and re.search(el.unless, text):

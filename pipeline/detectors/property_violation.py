@@ -85,6 +85,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "unrelated",
             rf"{_UNRELATED}[^。；，,]{{0,8}}?{_PROPERTY}[^。；，,]{{0,10}}?(?:被|遭|仍|一并|也|亦|均)?(?:予以)?{_SEIZE}",
         ),
+        (  # "公安机关扣押的被告人父亲的银行存款与本案无关": the property named first
+            "unrelated",
+            rf"{_SEIZE}的[^。；，,]{{0,24}}?{_PROPERTY}[^。；，,]{{0,4}}?(?:均|都|也|亦|确|实际上?)?(?:系|属|是)?{_UNRELATED}",
+        ),
         (
             "unrelated",
             r"超(?:出)?(?:范围|标的|标的额|数额|限额|涉案(?:金额|数额))(?:查封|扣押|冻结)|"
@@ -105,6 +109,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "disposal",
             r"(?:擅自|私自|违规|违法|非法|私下)(?:处理|处置|变卖|拍卖|使用|挪用|调换|出售|销毁|截留|私分|占用|借用|转移)"
             r"[^。；，,]{0,12}?(?:涉案|扣押|查封|冻结|暂扣|被扣|罚没|赃款|赃物|上述|该)",
+        ),
+        (  # "擅自将扣押的涉案车辆变卖": the object before the verb
+            "disposal",
+            r"(?:擅自|私自|违规|违法|非法|私下)(?:将|把)[^。；，,]{0,16}?(?:涉案|扣押|查封|冻结|暂扣|被扣|罚没|赃款|赃物)"
+            r"[^。；，,]{0,12}?(?:处理|处置|变卖|拍卖|使用|挪用|调换|出售|销毁|截留|私分|占用|借用|转移|卖掉|卖给)",
         ),
         (
             "disposal",
@@ -130,6 +139,10 @@ _CRIME_NAMES = re.compile(
 _DEFENDANT = re.compile(r"被告人|犯罪嫌疑人|上诉人|原审被告人|被执行人|被不起诉人")
 # The compliant act right after an "unrelated property" phrase, in its own clause: 将与本案无关物品发还原主.
 _COMPLIANT = re.compile(r"[^。；，,]{0,12}?(?P<act>发还|退还|返还|解除|不予扣押|未予扣押|不得|不应)")
+_RETURNED_SINCE = re.compile(
+    r"[^。；]{0,24}?(?<![未没不])(?:已|已经|当即|随即|均已|现已)(?:于[^。；，,]{0,12})?(?:依法)?(?:予以)?"
+    r"(?:发还|退还|返还|解除|解封|解冻)"
+)
 _SEIZURE_ACT = re.compile(r"查封|扣押|冻结|暂扣|扣留|搜查|收缴|查扣|涉案财物|涉案款物")
 
 
@@ -148,13 +161,19 @@ def _validate(text: str, s: int, e: int, hs: int, he: int, kind: str) -> bool:
             return False
         return _authority_acts(text, s, hs)
     if kind == "unrelated":
+        # "扣押的手机与本案无关，已依法发还": returned since, compliant
+        if _RETURNED_SINCE.match(text, he, e):
+            return False
         # "将与本案无关的物品发还原主" / "…的，应当解除": the compliant act
         m = _COMPLIANT.match(text, he, e)
         return m is None or bool(
             re.search(r"[未没拒]|应予?$|要求$", text[max(he, m.start("act") - 2) : m.start("act")])
         )
     if kind == "disposal":
-        # the actor must be an authority, not the defendant disposing of property a court seized
+        # the actor must be an authority, not the defendant disposing of property a court seized; in
+        # "擅自将被法院查封的…变卖" the authority inside the object is not the actor
+        if re.match(r"\S{2}[将把]", hit):
+            return _authority_acts(text, s, hs, need_authority=True)
         return bool(re.search(_AUTHORITY, hit)) or _authority_acts(text, s, hs, need_authority=True)
     if kind == "no_list":
         # a receipt not given for a loan or a demolition is no seizure: the sentence must be about one

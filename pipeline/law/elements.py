@@ -26,6 +26,7 @@ DATE = (
 )
 _ORD = r"[一二三四五六七八九十百零〇\d]+"
 _YEAR_BRACKET = r"[〔\[［(（﹝【]\s*(?:19|20)\d{2}\s*[〕\]］)）﹞】]"
+_BRANCH = r"(?:第[一二三四五六七八九十]{1,2}分院|[\u4e00-\u9fff]{1,8}分院)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,9 @@ class Element:
     zone: str = "body"  # head | person | parties | opening | body | tail
     when: str | None = None  # required only if this regex matches (in when_scope)
     unless: str | None = None  # not required if this regex matches anywhere in the text
-    when_scope: str = "text"  # where `when` looks: "text" (whole document) | "head" (title block, own number)
+    # where `when` looks: "text" (whole document) | "head" (title block, own number) | "decision" (from the
+    # last 判决如下/裁定如下 on; the whole text if there is none)
+    when_scope: str = "text"
     condition: str = ""  # the condition in words, for the reason ("认罪认罚案件")
     near: str | None = None  # where to point when missing (regex); default: the zone's start or end
     basis: str = ""
@@ -279,7 +282,9 @@ INDICTMENT: tuple[Element, ...] = (
     _E(
         "cpl_176",
         "起诉的法律依据（《刑事诉讼法》第一百七十六条）",
-        (r"(?:刑事诉讼法|刑诉法)》?\s*第(?:一百七十六|一百七十二|一百四十一|176|172|141)条",),  # the abbreviation is citation_error's finding
+        (
+            r"(?:刑事诉讼法|刑诉法)》?\s*第(?:一百七十六|一百七十二|一百四十一|176|172|141)条",
+        ),  # the abbreviation is citation_error's finding
         "body",
         near=r"提起公诉|本院认为",
         basis=CPL176_1,
@@ -380,7 +385,7 @@ NON_PROSECUTION: tuple[Element, ...] = (
         "legal_basis",
         "不起诉的法律依据（《刑事诉讼法》第一百七十七条或第一百七十五条）",
         (
-            r"刑事诉讼法》?\s*第(?:一百七十七|一百七十五|一百七十三|一百七十一|一百四十二|一百四十|177|175|173|171|142|140)条",
+            r"(?:刑事诉讼法|刑诉法)》?\s*第(?:一百七十七|一百七十五|一百七十三|一百七十一|一百四十二|一百四十|177|175|173|171|142|140)条",
         ),
         "body",
         near=r"不起诉",
@@ -414,7 +419,8 @@ NON_PROSECUTION: tuple[Element, ...] = (
         "notice_victim_appeal",
         "告知被害人：七日以内向上一级人民检察院申诉",
         (
-            r"(?:七|7)\s*日以?内[^。]{0,30}(?:上一级|[^。，；本]{2,14})人民检察院申诉",
+            # any named procuratorate, a branch included ("上海市人民检察院第一分院")
+            rf"(?:七|7)\s*日以?内[^。]{{0,30}}(?:上一级|[^。，；本]{{2,14}})人民检察院{_BRANCH}申诉",
             r"上一级人民检察院申诉[^。]{0,20}(?:七|7)\s*日",
         ),
         "body",
@@ -493,7 +499,7 @@ ARREST_APPROVAL: tuple[Element, ...] = (
     _E(
         "cpl_81",
         "逮捕条件的法律依据（《刑事诉讼法》第八十一条）",
-        (r"刑事诉讼法》?\s*第(?:八十一|七十九|六十|81|79|60)条",),
+        (r"(?:刑事诉讼法|刑诉法)》?\s*第(?:八十一|七十九|六十|81|79|60)条",),
         "body",
         near=r"批准逮捕",
         basis=CPL81,
@@ -711,6 +717,7 @@ JUDGMENT: tuple[Element, ...] = (
         "body",
         when=r"判处(?:有期徒刑|拘役)[^。；缓]{0,60}[。；]",
         condition="判处有期徒刑或拘役而未缓刑的案件",
+        when_scope="decision",  # a prior conviction in the party paragraph is not this sentence
         near=r"判处(?:有期徒刑|拘役)",
         basis=CL47,
         confidence=0.6,

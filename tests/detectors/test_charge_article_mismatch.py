@@ -59,6 +59,23 @@ POSITIVES = [
         "第二百八十七条之一第一款，犯罪事实清楚，应当以帮助信息网络犯罪活动罪追究其刑事责任。",
         IND, "帮助信息网络犯罪活动罪", "第二百八十七条之二",
     ),
+    (  # 审查报告: 承办人认为 is the report's own conclusion, though the 辩护人's opinion precedes it
+        "四、辩护人意见\n辩护人甘某某提出，犯罪嫌疑人系初犯，认罪态度好，请求从轻处理。\n七、处理意见\n"
+        "承办人认为，犯罪嫌疑人卢某某以非法占有为目的，秘密窃取他人财物，数额较大，其行为触犯了《中华人民共和国刑法》"
+        "第二百六十一条，犯罪事实清楚，证据确实、充分，应当以盗窃罪追究其刑事责任。",
+        doctypes.REVIEW_REPORT, "盗窃罪", "第二百六十四条",
+    ),
+    (  # 审查报告: the case's charge is the one it was transferred for; the only 分则 article cited is another's
+        "本案由某县公安局于2023年4月2日侦查终结，犯罪嫌疑人邝某某涉嫌诈骗罪，移送审查起诉。\n"
+        "辩护人认为，犯罪嫌疑人具有自首情节。\n处理意见：犯罪嫌疑人邝某某的行为触犯了《中华人民共和国刑法》第二百七十条，"
+        "建议提起公诉。",
+        doctypes.REVIEW_REPORT, "诈骗罪", "第二百六十六条",
+    ),
+    (  # a misspelt law name is still the 刑法 (the spelling is citation_error's finding)
+        "本院认为，被告人骆某某持刀当场劫取他人财物，其行为触犯了《中华人民共和刑法》第二百六十六条，"
+        "犯罪事实清楚，证据确实、充分，应当以抢劫罪追究其刑事责任。",
+        IND, "抢劫罪", "第二百六十三条",
+    ),
 ]  # fmt: skip
 
 

@@ -146,6 +146,23 @@ POSITIVE = [
         CONF_REJECTED,
         "非法证据排除",
     ),
+    # Findings whose actor stands a when-clause away from the act, or that name the violent method.
+    (
+        "经法庭调查，侦查人员在讯问韩立新时确有威胁、引诱行为，被告人韩立新该次有罪供述依法予以排除。",
+        CONF_SUSTAINED,
+        "威胁",
+    ),
+    (
+        "经审查，办案民警在审讯犯罪嫌疑人邱某期间存在引诱行为，邱某的第二次讯问笔录不作为定案的根据。",
+        CONF_SUSTAINED,
+        "引诱",
+    ),
+    (
+        "本院认为，结合被告人入所体检记录及同监室人员证言，不能排除侦查人员以暴力方法收集被告人卜某供述的可能，"
+        "该供述应当予以排除。",
+        CONF_SUSTAINED,
+        "暴力方法收集",
+    ),
     # A bare mention: nobody is said to claim it, nothing is decided.
     ("2020年3月，本院召开庭前会议，就非法证据排除等程序性事项听取了控辩双方意见。", CONF_MENTION, "非法证据排除"),
     (
@@ -197,6 +214,10 @@ NEGATIVE = [
     "辩护人提出，被告人系从犯、初犯，认罪态度好，请求从轻处罚。",
     "同案犯供述，其与被告人一起到被害人家中讨债，并言语威胁了被害人的父亲。",
     "被告人称供述都是真实的，办案民警态度很好，没有打骂过他。",
+    # 暴力方法 that robs or compels a victim is a crime fact; a questioning witness named in a when-clause is no actor.
+    "被告人彭某以暴力方法劫取被害人财物，其行为已构成抢劫罪。",
+    "被告人采用暴力方法取得被害人的银行卡密码后取款二万元。",
+    "民警在询问证人田某时，被告人闯入办公室威胁田某不得作证。",
     # A prosecution for the crime of extorting confessions describes the defendant's acts, not this case's
     # evidence.
     "被告人张某某身为公安民警，在审讯犯罪嫌疑人李某时，采用殴打、罚跪等手段逼取口供，致李某轻伤，"

@@ -246,11 +246,42 @@ def test_removing_an_element_flags_it(doc: str, doc_type: str, old: str, new: st
         ),  # fmt: skip
         # a 中文 date in the footer is as good as an arabic one
         (INDICTMENT, "indictment", "2020年5月6日", "二〇二〇年五月六日"),
+        # the next-level procuratorate of a municipality's district is a branch (分院)
+        (
+            NON_PROSECUTION,
+            "non_prosecution",
+            "七日以内向某市人民检察院申诉",
+            "7日内向上海市人民检察院第一分院申诉",
+        ),  # fmt: skip
+        (
+            NON_PROSECUTION,
+            "non_prosecution",
+            "可以自收到本决定书后七日以内向某市人民检察院申诉",
+            "可在收到决定书后七日以内，向重庆市人民检察院第五分院申诉",
+        ),  # fmt: skip
+        # the abbreviation 刑诉法 is citation_error's finding, not a missing legal basis
+        (NON_PROSECUTION, "non_prosecution", "《中华人民共和国刑事诉讼法》第一百七十七条", "《刑诉法》第一百七十七条"),
+        (ARREST_APPROVAL, "arrest_approval", "《中华人民共和国刑事诉讼法》第八十一条", "刑诉法第八十一条"),
     ],
 )
 def test_conditional_and_equivalent_forms(doc: str, doc_type: str, old: str, new: str) -> None:
     assert old in doc
     assert run(doc.replace(old, new), doc_type) == []
+
+
+def test_a_prior_prison_term_does_not_call_for_term_credit_in_a_suspended_sentence() -> None:
+    doc = JUDGMENT.replace(
+        "现羁押于某县看守所。",
+        "曾于2016年3月因犯故意伤害罪被某市某区人民法院判处有期徒刑一年二个月，2017年5月刑满释放。现取保候审。",
+    ).replace(
+        "判处有期徒刑十个月，并处罚金人民币三千元。\n（刑期从判决执行之日起计算。判决执行以前先行羁押的，羁押一日折抵刑期一日，即自2021年1月3日起至2021年11月2日止。）",
+        "判处有期徒刑十个月，缓刑一年六个月，并处罚金人民币三千元。\n（缓刑考验期限，从判决确定之日起计算。）",
+    )
+    assert "缓刑一年六个月" in doc and "曾于2016年3月" in doc
+    assert run(doc, "judgment") == []
+    # the decision itself still counts: an unsuspended term without 折抵 is flagged
+    unsuspended = doc.replace("缓刑一年六个月，", "")
+    assert names(run(unsuspended, "judgment")) == {element("judgment", "term_credit").name}
 
 
 def test_counsel_heard_but_not_listed_among_the_parties() -> None:
