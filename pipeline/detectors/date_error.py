@@ -5,7 +5,9 @@
 * a procedural event or birth date after the 落款 date (skipped when the document has none): 0.8;
 * for one person, a later step dated before the earlier step it follows in the text (逮捕 before 拘留,
   执行逮捕 before 批准逮捕, 提起公诉 before 移送审查起诉, 判决 before 起诉, 告知 before 受理 …): 0.75 — the
-  text order says which step the writer meant, so "同年" that should have been "次年" is caught too;
+  text order says which step the writer meant, so "同年" that should have been "次年" is caught too; a
+  personal step told before any earlier step (批准逮捕决定书: 提请 date first, 拘留 date later) is compared
+  with the nearest earlier step after it, by kind;
 * 刑期折抵 "即自A起至B止": B must be A + term − 1 day (最高法解释 art. 202 ¶2 for month ends); a B later than
   that, or earlier with no custody break or explanation in the document: 0.75; an A earlier than every
   custody event of the person (抓获/羁押/拘留) by more than a day, or later than an unbroken custody start: 0.55.
@@ -131,20 +133,24 @@ class DateError(Detector):
         seen: set[tuple[int, int]] = set()
         for p in persons:
             mine = [e for e in usable if p in e.persons and e.kind not in tl.CASE_KINDS]
-            yield from self._pairs(ctx, mine, PERSONAL_ORDER, f"{p}：", seen)
+            yield from self._pairs(ctx, mine, PERSONAL_ORDER, f"{p}：", seen, by_kind=True)
         case = [e for e in usable if e.kind in tl.CASE_KINDS]
         yield from self._pairs(ctx, case, CASE_ORDER, "", seen)
 
     def _pairs(
         self, ctx: Context, evs: list[Event], order: tuple[tuple[str, frozenset[str]], ...], who: str,
-        seen: set[tuple[int, int]],
+        seen: set[tuple[int, int]], *, by_kind: bool = False,
     ) -> Iterable[Flag]:  # fmt: skip
+        """With `by_kind`, a later step with no earlier step before it in the text is compared with the nearest
+        one after it: a 批准逮捕决定书 names the 提请 date first and the 拘留 date in a later paragraph."""
         evs = sorted(evs, key=lambda e: e.start)
         for i, later in enumerate(evs):
             for first_kind, later_kinds in order:
                 if later.kind not in later_kinds:
                     continue
                 earlier = next((e for e in reversed(evs[:i]) if e.kind == first_kind), None)
+                if earlier is None and by_kind:
+                    earlier = next((e for e in evs[i + 1 :] if e.kind == first_kind), None)
                 if earlier is None or later.date >= earlier.date:
                     continue
                 if earlier.kind == tl.COURT_RECEIVED and (later.instance is None or later.instance != earlier.instance):
@@ -153,9 +159,10 @@ class DateError(Detector):
                 if key in seen:
                     continue
                 seen.add(key)
+                where = "此前记载的" if earlier.start < later.start else "文书记载的"
                 yield self.flag(
                     ctx, CODE, [earlier.span, later.span], confidence=CONF_ORDER, basis=BASIS_ORDER,
-                    reason=(f"{who}{later.name_zh}日期{_d(later.date)}早于此前记载的{earlier.name_zh}日期"
+                    reason=(f"{who}{later.name_zh}日期{_d(later.date)}早于{where}{earlier.name_zh}日期"
                             f"{_d(earlier.date)}，诉讼程序先后顺序颠倒，至少有一个日期错误。"),
                 )  # fmt: skip
 

@@ -77,6 +77,11 @@ _BOUNDARY_BEFORE = r"(?<=[，。；：、,;:（(\s至到和及或])"
 # A bare "21日" must not be a duration: 15日内, 10日后, 三日以上, 5日左右, 拘役15日 (the last is excluded by
 # requiring punctuation before it).
 _NOT_DURATION_AFTER = r"(?![内后以之前左余多起许间])"
+# ...nor a length of time named by the words before it: "提请批准逮捕的时间延长至三十日" (CPL 91: 30 days),
+# "期限为 30日", "共计 15日". The boundary 至/到/为 alone stays a range end: "2023年2月1日至28日".
+_DURATION_CUE_BEFORE = re.compile(
+    r"(?:延长|延期|展期|期限|为期|时限|共|共计|合计|总计|累计|长达|不超过|不得超过|最长|最多)\s*[至到为]?\s*$"
+)
 
 _PATTERN = re.compile(
     "|".join(
@@ -203,6 +208,8 @@ def _resolve(m: re.Match[str], text: str, a: _Anchor) -> DateMention | None:
         return _mention(m, text, a.year, mo, d, PARTIAL, confident=forward)
     if g("bd"):
         d = cn_int(g("bd"))
+        if _DURATION_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None
         # Only a forward day in the anchor's month (…5月20日；21日…) reads safely as a date.
         if a.day is None or d is None or not a.day.day < d <= 31:
             return None

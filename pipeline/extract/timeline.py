@@ -134,7 +134,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for k, p in (
         (MEASURE_LIFTED, r"解除(?:对\S{0,8}?的)?(?:取保候审|监视居住|强制措施)"),
         (DETENTION_EXTENDED, r"延长拘留期限|(?:提请(?:审查)?批准(?:逮捕)?的?(?:时间|期限))(?:延长|延至)"),
-        (INVESTIGATION_EXTENDED, r"延长(?:侦查)?羁押期限"),
+        (INVESTIGATION_EXTENDED, r"延长(?:侦查)?羁押期限|(?:侦查)?羁押期限(?:延长|延至)"),
         (REVIEW_EXTENDED, r"延长审查起诉期限"),
         (TRIAL_EXTENDED, r"延长(?:审理期限|审限)"),
         (SUSPENDED, r"停止计算[^，。；]{0,6}期限|中止审理|不计入[^，。；]{0,6}期限"),
@@ -144,7 +144,10 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (ARREST_REQUESTED, rf"(?:提请|报请)(?:本院|[^，。；]{{0,12}}?检察院)?(?:审查)?(?:批准)?逮捕{_EVIDENCE_AFTER}"),
         (
             ARREST_APPROVED,
-            rf"(?<!不)批准(?:对\S{{0,8}}?)?(?:执行)?逮捕{_EVIDENCE_AFTER}|(?:(?<=检察院)|(?<=检察机关))(?:依法)?批准(?=[，。；]|$)",
+            # A bare "经…检察院批准，" approves an arrest unless its object is an extension that follows:
+            # "经某市人民检察院批准，延长侦查羁押期限一个月" is an extension event, not an arrest approval.
+            rf"(?<!不)批准(?:对\S{{0,8}}?)?(?:执行)?逮捕{_EVIDENCE_AFTER}|(?:(?<=检察院)|(?<=检察机关))(?:依法)?批准(?=[，。；]|$)"
+            r"(?![，,][^，。；]{0,14}?(?:延长|延至|延期))",
         ),
         (ARREST_DECIDED, rf"决定(?:对\S{{0,8}}?)?(?:执行)?逮捕{_EVIDENCE_AFTER}"),
         (ARRESTED, rf"逮捕{_EVIDENCE_AFTER}(?!后|人|时)"),
@@ -525,6 +528,19 @@ _CREDIT = re.compile(r"折抵刑期[^。；]{0,12}?即自(?P<a>[^，。；]{4,24
 _TERM_BEFORE = re.compile(r"(?:判处|决定执行|执行)(?P<term>(?:有期徒刑|拘役)[\d一二两三四五六七八九十年零个月日天]+)")
 
 
+_DECISION_START = re.compile(r"(?:判决|裁定|决定)如下")
+
+
+def _last_end(first: re.Match[str] | None, pos: int) -> int:
+    """Where the last "判决如下" before `pos` ends (`first` is the first one in the look-back), else `pos`."""
+    if first is None:
+        return pos
+    last = first
+    while (nxt := _DECISION_START.search(first.string, last.end(), pos)) is not None:
+        last = nxt
+    return last.end()
+
+
 def _sentence_credits(b: _Build) -> list[Event]:
     text = b.ctx.text
     out = []
@@ -534,12 +550,21 @@ def _sentence_credits(b: _Build) -> list[Event]:
         if len(a) != 1 or len(z) != 1 or a[0].precision != DAY or z[0].precision != DAY:
             continue
         item_start = max(text.rfind("\n", 0, m.start()), m.start() - 300, 0)
-        terms = list(_TERM_BEFORE.finditer(text, item_start, m.start()))
-        term = terms[-1].group("term") if terms else None
+        # Published judgments often put the "（刑期从…即自…起至…止）" note on its own line after the line with the
+        # term: look back through the decision section to the nearest term, if no other defendant is named since.
+        decision = _DECISION_START.search(text, max(0, m.start() - 1500), m.start())
+        look_from = min(item_start, _last_end(decision, m.start()))
+        terms = list(_TERM_BEFORE.finditer(text, look_from, m.start()))
+        term_m = terms[-1] if terms else None
         persons: tuple[str, ...] = ()
         if b.name_re is not None:
-            named = [n.group(0) for n in b.name_re.finditer(text, item_start, m.start())]
-            persons = (named[-1],) if named else ()
+            named = list(b.name_re.finditer(text, look_from, m.start()))
+            persons = (named[-1].group(0),) if named else ()
+            if term_m is not None and term_m.start() < item_start:
+                owner = [n.group(0) for n in named if n.start() < term_m.start()]
+                if persons and (not owner or owner[-1] != persons[0]):
+                    term_m = None  # another defendant is named between that term and the note
+        term = term_m.group("term") if term_m else None
         out.append(
             Event(
                 kind=SENTENCE_CREDIT,

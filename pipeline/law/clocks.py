@@ -386,8 +386,13 @@ def _detention_clocks(case: _Case, p: str, evs: list[Event]) -> None:
         if end is not None and end.kind == tl.DETAINED:
             continue  # a second 拘留 before any decision: two matters interleave, pairing is unsafe
         unsure_end = None
-        if end is not None and end.kind not in _ARREST_DECISION and (end.date - s.date).days > 37:
+        if (
+            end is not None
+            and end.kind not in _ARREST_DECISION | {tl.ARREST_REQUESTED}
+            and (end.date - s.date).days > 37
+        ):
             # 拘留 cannot lawfully outlast 37 days; a 取保/释放 much later means a measure in between is missing.
+            # Not so for a 提请批准逮捕: art. 91 allows at most 30 days to it, so a late request is itself overdue.
             unsure_end, end = end, None
         if s.actor_kind == tl.PROCURATORATE:
             ext = Period(days=3) if n.detention_extended else Period()

@@ -148,3 +148,78 @@ def test_sentence_credit_start_before_custody() -> None:
     )
     (flag,) = run(raw)
     assert flag.confidence == CONF_CREDIT_START and "早于" in flag.reason
+
+
+def approval(request: str, detained: str, name: str = "周某丙") -> str:
+    return (
+        "某县人民检察院\n批准逮捕决定书\n某检刑批捕〔2023〕15号\n某县公安局：\n"
+        f"你局于{request}以某公（刑）提捕字〔2023〕21号提请批准逮捕书提请批准逮捕犯罪嫌疑人{name}，经本院审查认为：\n"
+        f"犯罪嫌疑人{name}，男，1990年4月5日出生，汉族，无业。因涉嫌盗窃罪，于{detained}被你局刑事拘留。\n"
+        f"{name}涉嫌盗窃罪，有证据证明有犯罪事实，可能判处徒刑以上刑罚，决定批准逮捕犯罪嫌疑人{name}。"
+        "请依法立即执行，并将执行情况在三日以内通知本院。\n2023年3月16日\n（院印）\n"
+    )
+
+
+def refusal_request_first(request: str, detained: str) -> str:
+    return (
+        "某市某区人民检察院\n不批准逮捕决定书\n某区检刑不批捕〔2021〕7号\n某市公安局某区分局：\n"
+        f"你局于{request}提请批准逮捕犯罪嫌疑人吴某丁涉嫌故意伤害一案，本院经审查认为：\n"
+        f"犯罪嫌疑人吴某丁，女，1988年10月1日出生。{detained}，因涉嫌故意伤害罪被你局刑事拘留。"
+        "吴某丁不具有社会危险性，决定不批准逮捕犯罪嫌疑人吴某丁。\n2021年9月30日\n（院印）\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "doc_type", "wrong"),
+    [
+        # the 提请 told first and the 拘留 in a later paragraph: order by kind, not by text position
+        (approval("2023年3月10日", "2023年3月12日"), "arrest_approval", "2023年3月10日"),
+        (approval("二〇二三年三月九日", "二〇二三年三月十三日", "郑某戊"), "arrest_approval", "二〇二三年三月九日"),
+        (refusal_request_first("2021年9月20日", "2021年9月22日"), "arrest_refusal", "2021年9月20日"),
+        (approval("2023年3月10日", "2023年3月8日"), "arrest_approval", None),
+        (approval("2023年3月10日", "2023年3月10日"), "arrest_approval", None),
+        (refusal_request_first("2021年9月20日", "2021年9月17日"), "arrest_refusal", None),
+    ],
+)  # fmt: skip
+def test_order_by_kind_when_the_later_step_is_told_first(raw: str, doc_type: str, wrong: str | None) -> None:
+    flags = run(raw, doc_type)
+    if wrong is None:
+        assert flags == [], [f.reason for f in flags]
+        return
+    (flag,) = flags
+    assert flag.confidence == CONF_ORDER and "提请批准逮捕日期" in flag.reason
+    assert any(wrong in e.text for e in flag.evidence)
+
+
+def credit_own_line(term: str, start: str, end: str, name: str = "甲某", between: str = "", head: str = HEAD) -> str:
+    # the published layout: the term on one line, the "（刑期从…）" note alone on the next
+    return (
+        head
+        + f"因涉嫌盗窃罪，于{start}被某县公安局刑事拘留。\n判决如下：\n一、被告人{name}犯盗窃罪，判处{term}。\n{between}"
+        f"（刑期从判决执行之日起计算。判决执行以前先行羁押的，羁押一日折抵刑期一日，即自{start}起至{end}止。）\n"
+        "二、扣押的作案工具予以没收。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (credit_own_line("有期徒刑三年", "2019年3月5日", "2022年3月5日"), "多算1日"),
+        (credit_own_line("有期徒刑二年六个月", "二〇一九年三月五日", "二〇二一年三月四日"), "少算184日"),
+        (credit_own_line("拘役五个月", "2020年1月10日", "2020年6月12日"), "多算3日"),
+        # a fine on a line of its own between the term and the note: still the same defendant's term
+        (credit_own_line("有期徒刑一年", "2021年4月2日", "2022年4月2日", between="并处罚金人民币三千元。\n"), "多算1日"),
+        (credit_own_line("有期徒刑三年", "2019年3月5日", "2022年3月4日"), None),
+        (credit_own_line("有期徒刑一年六个月", "2019年8月31日", "2021年2月27日"), None),
+        # another defendant named between the term and the note: the term is not this note's
+        (credit_own_line("有期徒刑三年", "2019年3月5日", "2020年3月4日", between="二、被告人乙某犯盗窃罪，免予刑事处罚。\n",
+                         head=HEAD + "被告人乙某，男，1987年5月6日出生，汉族，农民。"), None),
+    ],
+)  # fmt: skip
+def test_sentence_credit_note_on_its_own_line(raw: str, words: str | None) -> None:
+    flags = run(raw)
+    if words is None:
+        assert flags == [], [f.reason for f in flags]
+        return
+    (flag,) = flags
+    assert flag.confidence == CONF_CREDIT_END and words in flag.reason

@@ -47,6 +47,9 @@ def run(detector, raw: str, doc_type: str = "indictment"):
         ("因涉嫌诈骗罪，于2018年3月1日被刑事拘留，同年3月8日被执行逮捕。本案于2018年11月20日移送本院审查起诉。", "indictment", CUSTODY_CONF["beyond_max"], "逮捕后侦查羁押"),
         # 拘留 38 days later 批准逮捕: one day beyond the maximum
         ("因涉嫌诈骗罪，于2017年12月22日被某县公安局刑事拘留；2018年1月29日，经某县人民检察院批准，次日被执行逮捕。", "judgment", CUSTODY_CONF["just_beyond_max"], "拘留至逮捕"),
+        # 提请批准逮捕 40 days after 拘留: art. 91 allows at most 30, so the late request is itself the overrun
+        ("因涉嫌盗窃罪，于2014年12月26日被某县公安局刑事拘留，2015年2月4日某县公安局提请本院批准逮捕，同年2月10日经本院批准逮捕。", "indictment", CUSTODY_CONF["beyond_max"], "提请批准逮捕"),
+        ("因涉嫌诈骗罪，于2020年6月3日被某市公安局刑事拘留，同年7月20日提请某市人民检察院批准逮捕，同年7月27日被执行逮捕。", "judgment", CUSTODY_CONF["beyond_max"], "实际于2020年7月20日提请"),
     ],
 )  # fmt: skip
 def test_custody_positive(body: str, doc_type: str, conf: float, words: str) -> None:
@@ -66,10 +69,15 @@ def test_custody_positive(body: str, doc_type: str, conf: float, words: str) -> 
         ("因系多次作案，于2019年3月1日被某县公安局刑事拘留，经批准延长拘留期限至三十日，同年3月25日经本院批准逮捕。", "indictment"),
         # recorded 侦查羁押 extension
         ("于2019年3月1日被刑事拘留，同年3月8日被执行逮捕，经某市人民检察院批准延长侦查羁押期限一个月。本案于2019年6月5日移送本院审查起诉。", "indictment"),
+        # "经…检察院批准，延长…" approves the extension, not a second 逮捕
+        ("因涉嫌诈骗罪，于2019年3月1日被某县公安局刑事拘留，后经本院批准逮捕。2019年5月7日，经某市人民检察院批准，延长侦查羁押期限一个月。本案于2019年6月5日移送本院审查起诉。", "indictment"),
         # clock paused for a psychiatric examination
         ("于2019年3月1日被刑事拘留，同年3月8日被执行逮捕，2019年3月20日因精神病鉴定停止计算羁押期限。本案于2019年12月5日移送本院审查起诉。", "indictment"),
         # custody ended by 取保 long after, with 起诉 and 判决 in between: not an investigation-stage overrun
         ("于2019年11月6日被刑事拘留，同年11月13日被逮捕。某县人民检察院于2020年3月2日提起公诉，某县人民法院于2020年5月15日作出（2020）某0101刑初9号刑事判决，2020年7月5日被取保候审。", "judgment"),
+        # a request within the recorded 30 days, and a 取保 long after 拘留 (a measure in between is missing)
+        ("因涉嫌盗窃罪，于2014年12月26日被某县公安局刑事拘留，因系结伙作案，提请批准逮捕的时间延长至三十日，2015年1月23日某县公安局提请本院批准逮捕，同年1月30日经本院批准逮捕。", "indictment"),
+        ("因涉嫌盗窃罪，于2014年12月26日被某县公安局刑事拘留，2015年2月20日被取保候审。", "indictment"),
         # 留置 cases follow art. 170, not modelled: no clock, no flag
         ("因涉嫌受贿罪，于2019年1月2日被某市监察委员会留置，2019年3月1日被某县人民检察院刑事拘留，同年4月20日被逮捕。", "indictment"),
     ],

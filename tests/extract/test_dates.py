@@ -174,3 +174,28 @@ def test_parse_date(s: str, expected: date | None) -> None:
 )  # fmt: skip
 def test_cn_int(s: str, expected: int | None) -> None:
     assert cn_int(s) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length of time after 延长至 / 期限 / 共计 … is not a day of the month (CPL 91: up to 30 days)
+        (
+            "犯罪嫌疑人周某甲于2023年2月3日被刑事拘留，提请批准逮捕的时间延长至三十日。",
+            [("2023年2月3日", date(2023, 2, 3))],
+        ),
+        ("2022年2月10日，经批准，羁押期限延长至30日", [("2022年2月10日", date(2022, 2, 10))]),
+        ("2021年4月6日被拘留，拘留期限延长到 三十日", [("2021年4月6日", date(2021, 4, 6))]),
+        ("2020年2月14日决定，审查期限为 二十日", [("2020年2月14日", date(2020, 2, 14))]),
+        ("2019年6月2日起，共计 15日", [("2019年6月2日", date(2019, 6, 2))]),
+        ("2023年2月1日受理，应当在三十日以内作出决定", [("2023年2月1日", date(2023, 2, 1))]),
+        # a range end or a list of days after 至/及 stays a date
+        ("2023年2月1日至28日期间，吴某乙多次盗窃", [("2023年2月1日", date(2023, 2, 1)), ("28日", date(2023, 2, 28))]),
+        (
+            "2022年3月5日被传唤，同月7日及30日两次讯问",
+            [("2022年3月5日", date(2022, 3, 5)), ("同月7日", date(2022, 3, 7)), ("30日", date(2022, 3, 30))],
+        ),
+    ],
+)
+def test_durations_are_not_dates(text: str, expected: list[tuple[str, date | None]]) -> None:
+    assert resolved(text) == expected

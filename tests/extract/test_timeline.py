@@ -124,6 +124,14 @@ def test_procedure_notes() -> None:
          "9月1日被关押，9月7日因涉嫌寻衅滋事被某县公安局刑事拘留。",
          [(tl.CAUGHT, date(2018, 8, 31)), (tl.CUSTODY, date(2018, 9, 1)), (tl.DETAINED, date(2018, 9, 7))]),
         ("被告人壬某，男，1976年1月1日出生。曾因犯盗窃罪于2010年3月1日被刑事拘留，同年4月1日被逮捕，2011年5月2日刑满释放。", []),
+        # an approval whose object is an extension is the extension, not a 批准逮捕
+        ("被告人癸某，男，1983年5月6日出生。因涉嫌诈骗罪，于2019年3月1日被刑事拘留，同年3月8日被执行逮捕。2019年5月7日，经某市人民检察院批准，延长侦查羁押期限一个月。",
+         [(tl.DETAINED, date(2019, 3, 1)), (tl.ARRESTED, date(2019, 3, 8)), (tl.INVESTIGATION_EXTENDED, date(2019, 5, 7))]),
+        ("被告人钱某乙，女，1991年2月3日出生。因涉嫌集资诈骗罪，于2020年6月2日被刑事拘留，同年7月8日被逮捕，同年9月7日经某省人民检察院依法批准，对其羁押期限延长二个月。",
+         [(tl.DETAINED, date(2020, 6, 2)), (tl.ARRESTED, date(2020, 7, 8)), (tl.INVESTIGATION_EXTENDED, date(2020, 9, 7))]),
+        # …while a bare approval followed by the execution stays an arrest approval
+        ("被告人孙某丙，男，1979年9月9日出生。因涉嫌抢劫罪，于2021年1月4日被刑事拘留，2021年1月11日经某区人民检察院批准，当日被执行逮捕。",
+         [(tl.DETAINED, date(2021, 1, 4)), (tl.ARREST_APPROVED, date(2021, 1, 11)), (tl.ARRESTED, date(2021, 1, 11))]),
         # 同年 across a year end stays in the same year (a writer's error the date_error detector catches)
         ("被告人庚某，男，1988年8月8日出生。因涉嫌抢劫罪，于2019年12月28日被刑事拘留，同年1月4日被逮捕。",
          [(tl.DETAINED, date(2019, 12, 28)), (tl.ARRESTED, date(2019, 1, 4))]),
