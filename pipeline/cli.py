@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -166,10 +167,18 @@ def _print_queue(rows: list[QueueRow]) -> None:
     for r in rows:
         click.echo(
             f"#{r.item_id:<5} {r.priority:5.1f}  {r.code} ({r.severity}, {r.confidence:.2f})  "
-            f"{r.source}  [{r.doc_type}, {r.grade}]"
+            f"{_short(r.source)}  [{r.doc_type}, {r.grade}]"
         )
         click.echo(f"       「{_clip(r.evidence, 40)}」 {_clip(r.reason, 100)}")
         click.echo(f"       why: {r.why}")
+
+
+def _short(source: str) -> str:
+    """A source under the current folder is shown relative to it."""
+    if not os.path.isabs(source):
+        return source
+    rel = os.path.relpath(source)
+    return source if rel.startswith("..") else rel
 
 
 def _clip(text: str, n: int) -> str:
