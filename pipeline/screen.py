@@ -113,7 +113,9 @@ def screen_into_store(
     screener = Screener(options) if workers <= 1 else None
     version = screener.version if screener else Screener(_light(options)).version
     summary = RunSummary(run_id=store.start_run(inputs, version))
-    seen: set[str] = set()
+    # Same content seen again while its first copy is still in flight: its source is recorded once the
+    # first copy is stored (or gets the first copy's error), never before.
+    in_flight: dict[str, list[str]] = {}
     status = "failed"
 
     def pending() -> Iterator[Document]:
@@ -124,31 +126,40 @@ def screen_into_store(
                 store.save_error(item, summary.run_id)
                 summary.errors += 1
                 _tick(on_progress, item.source)
-            elif item.doc_id in seen or (not force and store.is_screened(item.doc_id, version)):
+            elif item.doc_id in in_flight:
+                in_flight[item.doc_id].append(item.source)
+                summary.skipped += 1
+                _tick(on_progress, item.source)
+            elif not force and store.is_screened(item.doc_id, version):
                 store.add_source(item.doc_id, item.source)
                 summary.skipped += 1
                 _tick(on_progress, item.source)
             else:
-                seen.add(item.doc_id)
+                in_flight[item.doc_id] = []
                 yield item
 
-    def record(result: ScreeningResult | None, problems: list[InputError], source: str) -> None:
+    def record(doc: Document, result: ScreeningResult | None, problems: list[InputError]) -> None:
         for p in problems:
             store.save_error(p, summary.run_id, stage="screen")
+        copies = in_flight.pop(doc.doc_id, [])
         if result is None:
             summary.errors += 1
+            for source in copies:
+                store.save_error(InputError(source, f"same content as {doc.source}, which failed"), summary.run_id)
         else:
             store.save_result(result, summary.run_id)
+            for source in copies:
+                store.add_source(doc.doc_id, source)
             summary.screened += 1
             summary.chars += len(result.document.raw)
             for f in result.flags:
                 summary.flags_by_code[f.code] = summary.flags_by_code.get(f.code, 0) + 1
-        _tick(on_progress, source)
+        _tick(on_progress, doc.source)
 
     try:
         if screener is not None:
             for doc in pending():
-                record(*_safe_screen(screener, doc), doc.source)
+                record(doc, *_safe_screen(screener, doc))
         else:
             _run_parallel(pending(), options, workers, record)
         status = "done"
@@ -167,26 +178,25 @@ def _run_parallel(
     docs: Iterator[Document],
     options: ScreenOptions,
     workers: int,
-    record: Callable[[ScreeningResult | None, list[InputError], str], None],
+    record: Callable[[Document, ScreeningResult | None, list[InputError]], None],
 ) -> None:
     # A bounded window of futures keeps memory flat however many documents the input holds.
     window = workers * 4
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        running: dict[Future, str] = {}
+        running: dict[Future, Document] = {}
         for doc in docs:
-            running[pool.submit(_screen_in_worker, doc)] = doc.source
+            running[pool.submit(_screen_in_worker, doc)] = doc
             if len(running) >= window:
-                _drain(running, record, FIRST_COMPLETED)
+                _drain(running, record)
         while running:
-            _drain(running, record, FIRST_COMPLETED)
+            _drain(running, record)
 
 
-def _drain(running: dict[Future, str], record: Callable, mode: str) -> None:
-    done, _ = wait(running, return_when=mode)
+def _drain(running: dict[Future, Document], record: Callable) -> None:
+    done, _ = wait(running, return_when=FIRST_COMPLETED)
     for fut in done:
-        source = running.pop(fut)
-        result, problems = fut.result()
-        record(result, problems, source)
+        doc = running.pop(fut)
+        record(doc, *fut.result())
 
 
 def _light(options: ScreenOptions) -> ScreenOptions:

@@ -156,3 +156,16 @@ def test_demo_screens_the_bundled_corpus(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] >= 30
     assert con.execute("SELECT COUNT(*) FROM queue_items").fetchone()[0] > 0
+
+
+def test_duplicate_content_in_flight_with_workers(tmp_path: Path) -> None:
+    src = tmp_path / "dups.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(12):  # every text appears three times, close together
+            fh.write(json.dumps({"id": i, "text": INDICTMENT.replace("101号", f"{i // 3}号")}, ensure_ascii=False) + "\n")
+    db = tmp_path / "q.db"
+    result = _run("screen", str(src), "--db", str(db), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert "4 screened, 8 already done, 0 errors" in result.stdout
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM document_sources").fetchone()[0] == 12
