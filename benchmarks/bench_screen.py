@@ -4,7 +4,7 @@ Corpora: the bundled sample corpus (data/samples) and, when ../shared is present
 judgments of LeCaRDv2 (read in place, never copied). Each measurement runs in a fresh process so
 peak RSS is that of the measured work alone.
 
-    python benchmarks/bench_screen.py [--workers 1 2] [--out benchmarks/results/screen.json]
+    python benchmarks/bench_screen.py [--workers 1 2] [--without typo] [--out benchmarks/results/screen.json]
 """
 
 from __future__ import annotations
@@ -77,17 +77,20 @@ def measure_segment(path: str) -> dict:
     }
 
 
-def measure_screen(path: str, workers: int) -> dict:
+def measure_screen(path: str, workers: int, without: list[str]) -> dict:
     """Child process: the whole `pingcha screen` path into a fresh SQLite queue."""
     sys.path.insert(0, str(ROOT))
+    from pipeline.detectors import load_detectors
     from pipeline.ingest import iter_inputs
     from pipeline.screen import ScreenOptions, screen_into_store
     from pipeline.store import open_store
 
+    names = tuple(d.name for d in load_detectors() if d.name not in without)
+
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "q.db") as store:
         t0 = time.perf_counter()
         s = screen_into_store(
-            iter_inputs(_sources(path)), store, inputs=[path], options=ScreenOptions(), workers=workers
+            iter_inputs(_sources(path)), store, inputs=[path], options=ScreenOptions(detectors=names), workers=workers
         )
         secs = time.perf_counter() - t0
     return {
@@ -104,9 +107,9 @@ def measure_screen(path: str, workers: int) -> dict:
     }
 
 
-def _child(kind: str, path: str, workers: int) -> dict:
+def _child(kind: str, path: str, workers: int, without: list[str]) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, path, str(workers)],
+        [sys.executable, __file__, "--child", kind, path, str(workers), ",".join(without)],
         check=True,
         capture_output=True,
         text=True,
@@ -119,11 +122,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "screen.json"))
-    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--without", nargs="*", default=[], help="detectors to leave out (e.g. typo)")
+    ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        kind, path, workers = args.child
-        result = measure_segment(path) if kind == "segment" else measure_screen(path, int(workers))
+        kind, path, workers, without = args.child
+        skip = [w for w in without.split(",") if w]
+        result = measure_segment(path) if kind == "segment" else measure_screen(path, int(workers), skip)
         print(json.dumps(result))
         return
 
@@ -137,8 +142,8 @@ def main() -> None:
             "corpora": {},
         }
         for name, path in corpora.items():
-            entry = {"segment": _child("segment", path, 1)}
-            entry["screen"] = [_child("screen", path, w) for w in args.workers]
+            entry = {"segment": _child("segment", path, 1, [])}
+            entry["screen"] = [_child("screen", path, w, args.without) for w in args.workers]
             report["corpora"][name] = entry
             print(name, json.dumps(entry, indent=1), flush=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
