@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_typo.py [--shared ../shared/corpus] [--json out.json]
 
 Data (all in ../shared/corpus/spelling/ecspell; the script exits 0 with a note when it is absent):
-* ECSpell law.train folds 2-4 (line index mod 5 in {2,3,4}): held out — folds 0-1 are the dev set the
-  reranker and threshold were fitted on, so they are not reported as test numbers;
+* ECSpell law.train folds 2-4 (line index mod 5 in {2,3,4}): held out — folds 0-1 are part of the
+  reranker's training data, so they are not reported as test numbers (the threshold is chosen on real
+  judgments, see benchmarks/bench_typo_real.py);
 * ECSpell odw.test (official documents) and SIGHAN 2015 test (simplified): never used in training.
 Metrics follow the SIGHAN conventions (pipeline/typo/evaluate.py) at the shipped threshold, plus a
 precision/recall curve over thresholds. Throughput is measured in this process, one thread.

@@ -22,6 +22,9 @@ from .spelling import SpellChecker
 SPELLING_REASON = "疑似错别字（同音或形近字误用）"
 SPELLING_BASIS = "《通用规范汉字表》；最高人民检察院法律文书格式样本对文书文字准确的要求"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Lines with fewer Chinese characters are headings, signatures and name lists (承办检察官：/符某/杨某):
+# too little context for the LM, and mostly names.
+MIN_HAN = 5
 
 
 def default_model_dir() -> Path:
@@ -63,7 +66,23 @@ class TypoChecker:
         sentences: list[tuple[int, int]] | None = None,
         threshold: float | None = None,
     ) -> list[Suggestion]:
-        """All suggestions for the text, ordered by position."""
+        """All suggestions for the text, ordered by position (spelling ones at or above the threshold)."""
+        out, spans, sents, masks = self.prepare(text, doc_type, sentences)
+        for s, found in zip(spans, self.spelling.check_many(sents, masks, threshold, context=text), strict=True):
+            for cand, conf in found:
+                out.append(
+                    Suggestion(
+                        s + cand.pos, s + cand.end, cand.original, cand.replacement, conf, "spelling",
+                        SPELLING_REASON, SPELLING_BASIS,
+                    )
+                )  # fmt: skip
+        return sorted(out, key=lambda x: (x.start, x.end))
+
+    def prepare(
+        self, text: str, doc_type: str = "other", sentences: list[tuple[int, int]] | None = None
+    ) -> tuple[list[Suggestion], list[int], list[str], list[list[bool]]]:
+        """Wording-rule suggestions, and the sentences left for the spelling check: their start offsets,
+        texts and protection masks (names, terms, places, and the wording suggestions' spans)."""
         if sentences is None:
             from ..sentences import sentence_spans
 
@@ -83,7 +102,7 @@ class TypoChecker:
         spans, sents, masks = [], [], []
         for s, e in sentences:
             sent = text[s:e]
-            if not _HAN.search(sent):
+            if len(_HAN.findall(sent)) < MIN_HAN:
                 continue
             mask = protector.protected(sent, names)
             for i in range(len(sent)):
@@ -92,15 +111,7 @@ class TypoChecker:
             spans.append(s)
             sents.append(sent)
             masks.append(mask)
-        for s, found in zip(spans, self.spelling.check_many(sents, masks, threshold), strict=True):
-            for cand, conf in found:
-                out.append(
-                    Suggestion(
-                        s + cand.pos, s + cand.end, cand.original, cand.replacement, conf, "spelling",
-                        SPELLING_REASON, SPELLING_BASIS,
-                    )
-                )  # fmt: skip
-        return sorted(out, key=lambda x: (x.start, x.end))
+        return out, spans, sents, masks
 
 
 @lru_cache(maxsize=1)

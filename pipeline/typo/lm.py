@@ -49,6 +49,27 @@ class NgramCounts:
     private_df: Counter  # n-gram -> number of private documents it occurs in (orders >= 3)
     public: set  # n-grams (orders >= 3) seen in public-domain text (statutes, guiding cases)
 
+    def add(self, other: NgramCounts, sign: int = 1) -> None:
+        """Add (sign 1) or take away (sign -1) another corpus's counts of private documents, in place:
+        LMs that leave out part of the corpus are built from one count pass."""
+        if other.public and sign < 0:
+            raise ValueError("only counts of private documents can be taken away")
+        for n in range(1, self.order + 1):
+            mine = self.counts[n]
+            for g, c in other.counts[n].items():
+                v = mine.get(g, 0) + sign * c
+                if v > 0:
+                    mine[g] = v
+                else:
+                    mine.pop(g, None)
+        for g, c in other.private_df.items():
+            v = self.private_df.get(g, 0) + sign * c
+            if v > 0:
+                self.private_df[g] = v
+            else:
+                self.private_df.pop(g, None)
+        self.public |= other.public
+
 
 def count_ngrams(docs: Iterable[tuple[bool, Iterable[str]]], order: int) -> NgramCounts:
     """Count character n-grams over documents, each given as (is_private, sentences).
@@ -337,6 +358,11 @@ class CharNgramLM:
 
     def window_logps(self, rows: np.ndarray) -> np.ndarray:
         """log P(last symbol | the others) for each row of `order` code points (PAD = no history there)."""
+        return self.window_logps_orders(rows)[0]
+
+    def window_logps_orders(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`window_logps` and, per row, the length of the longest n-gram ending at the last symbol that
+        the model knows (1 = unigram or unknown): how much of the context legal text attests."""
         n_ord = self.order
         m = rows.shape[0]
         # Every gram the back-off walk may need: the target grams of orders n..1, the histories.
@@ -346,16 +372,18 @@ class CharNgramLM:
         lp = np.where(g >= 0, self._lp_all[np.maximum(g, 0)], np.nan)
         bw = np.where(g >= 0, self._bow_all[np.maximum(g, 0)], 0.0)
         result = np.full(m, self.unk_logp, dtype=np.float32)
+        matched = np.ones(m, dtype=np.int8)
         done = np.zeros(m, dtype=bool)
         backoff = np.zeros(m, dtype=np.float32)  # bows of the longer histories already passed
         for k in range(n_ord):  # k = 0: the full order; k = n_ord - 1: unigram
             hit = ~np.isnan(lp[k]) & ~done
             result[hit] = lp[k][hit] + backoff[hit]
+            matched[hit] = n_ord - k
             done |= hit
             if k < n_ord - 1:
                 backoff += np.where(done, 0.0, bw[n_ord + k])
         result[~done] += backoff[~done]
-        return result
+        return result, matched
 
     def sequence_rows(self, codes: np.ndarray) -> np.ndarray:
         """For every position j >= 1 of a BOS-padded code sequence, the row (codes[j-order+1 .. j])."""

@@ -8,6 +8,10 @@
   characters; 张某/张某某/张甲 style names anywhere; and every occurrence in the document of a name
   found that way. The characters right after a role word are never changed.
 * Place names: runs of two or more administrative units (湖南省长沙市, 某某县某某镇某某村).
+* Lists of names after a role word (审判人员：张三、李四), pseudonyms with any third character (王某午,
+  林某勇), case numbers ((2014)乡刑初字第84号, 公（刑）检（理化）字[2016]024号) and short quoted
+  names or slogans (“小拇指”, "大喇嘛"), transliterated and chemical names (盐酸克伦特罗, 戊唑醇): the
+  LM knows none of them and would "correct" them; likewise a few legal collocations (实刑, 涉赌).
 """
 
 from __future__ import annotations
@@ -53,7 +57,8 @@ ROLE_WORDS = (
     "被执行人", "被告单位", "被告人", "被害人", "上诉人", "申诉人", "申请人", "辩护人", "嫌疑人", "证人",
     "报案人", "举报人", "同案人", "同案犯", "罪犯", "原告", "被告", "第三人", "当事人", "检察员", "检察官",
     "审判长", "审判员", "书记员", "陪审员", "法官", "律师", "民警", "侦查员", "妻子", "丈夫", "儿子", "女儿",
-    "父亲", "母亲", "朋友", "同事", "邻居", "男友", "女友", "司机", "老板",
+    "父亲", "母亲", "朋友", "同事", "邻居", "男友", "女友", "司机", "老板", "审判人员", "合议庭成员", "撰写人",
+    "承办人", "法定代表人", "负责人", "经办人", "委托代理人", "辩护律师", "检察长", "院长", "庭长",
 )  # fmt: skip
 _ROLE_RE = re.compile("(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")[：:]?")
 # Characters that end a name: punctuation, digits, and function words that follow names in narratives.
@@ -63,8 +68,25 @@ _MASKED_NAME = re.compile(
     + "|".join(COMPOUND_SURNAMES)
     + "|["
     + "".join(sorted(SURNAMES))
-    + "])(?:某{1,2}[甲乙丙丁戊己庚辛]?|[甲乙丙丁戊己庚辛])"
+    + "])(?:某{1,2}[\u4e00-\u9fff]?|[甲乙丙丁戊己庚辛])"
 )
+_CASE_NUMBER = re.compile(
+    r"[（(〔\[][0-9]{4}[）)〕\]][\u4e00-\u9fff0-9（）()]{1,15}?第?[0-9\-－]+号"
+    r"|[\u4e00-\u9fff（）()]{1,10}?[〔\[（(][0-9]{4}[〕\]）)]第?[0-9\-－]+号"
+)
+# Characters used to spell foreign names and chemical names (克伦特罗, 阿维菌素, 戊唑醇): a run of three
+# or more of them is a transliteration the LM cannot judge.
+_TRANSLITERATION = (
+    "阿埃艾奥巴贝彼波伯布迪蒂杜厄恩菲弗福夫盖戈格哈赫亨霍吉贾杰卡凯柯科克肯库拉莱兰朗劳勒雷里莉琳卢鲁伦"
+    "罗洛玛麦曼梅蒙莫姆穆纳奈尼涅纽努诺帕佩皮乔丘萨塞桑森莎舍施斯苏索塔泰坦汤提托图瓦威维韦温沃乌希谢"
+    "辛雅亚扬耶伊尤约扎泽詹尔特酮醇胺烷酯唑嗪啶喹吡咪呋噻嘧吲哚苯酚醛酰肼腈脲砜烯炔氟氯溴碘戊"
+)
+_FOREIGN = re.compile(f"[{_TRANSLITERATION}]{{3,}}")
+# Legal collocations rare in the training text but standard in judgments, each a sound/shape neighbour
+# of a commoner phrase the LM prefers: 判处实刑 (not 死刑), 涉赌/涉林/涉黑 (the 涉 + domain prefix, not
+# 涉毒/涉嫌).
+_LEGAL_COLLOCATION = re.compile(r"实刑|涉[\u4e00-\u9fff]")
+_SHORT_QUOTE = re.compile(r"“[^“”]{1,10}”|\"[^\"]{1,10}\"|「[^「」]{1,10}」")
 _PLACE = re.compile(
     "(?:[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|旗|镇|乡|街道|村|社区|小区|路|街|巷|大道)){2,}"
 )
@@ -86,16 +108,31 @@ def _name_after(text: str, pos: int) -> int:
     return end if end > start_given else pos
 
 
+def _role_names(text: str) -> Iterable[tuple[int, int, int]]:
+    """(role start, name start, name end) for each role word, then each further name of its list
+    (审判人员：张三、李四、王五); name end == name start where no name follows the role word."""
+    for m in _ROLE_RE.finditer(text):
+        end = _name_after(text, m.end())
+        yield m.start(), m.end(), end
+        while end > m.end() and end + 1 < len(text) and text[end] == "、":
+            nxt = _name_after(text, end + 1)
+            if nxt == end + 1:
+                break
+            yield end + 1, end + 1, nxt
+            end = nxt
+
+
 def find_names(text: str) -> set[str]:
     """Person names introduced by a role word anywhere in the text (被告人张某某, 证人李四 …)."""
     names: set[str] = set()
-    for m in _ROLE_RE.finditer(text):
-        end = _name_after(text, m.end())
-        if end > m.end():
-            names.add(text[m.end() : end])
+    for _, start, end in _role_names(text):
+        if end > start:
+            names.add(text[start:end])
     # 张某、李某某 style pseudonyms in lists: 被告人张某、李某 — the second one has no role word.
     for m in _MASKED_NAME.finditer(text):
         names.add(m.group())
+        if "某" in m.group():  # 刘某报案: the pseudonym may end at 某 (刘某) or take one more character (王某午)
+            names.add(m.group()[: m.group().rindex("某") + 1])
     return names
 
 
@@ -136,13 +173,11 @@ class Protector:
             for j in range(max(0, s), min(e, len(mask))):
                 mask[j] = True
 
-        for m in _ROLE_RE.finditer(text):
-            end = _name_after(text, m.end())
-            mark(m.start(), max(end, m.end() + 1))  # the role word, the name, or at least the next char
-        for m in _MASKED_NAME.finditer(text):
-            mark(m.start(), m.end())
-        for m in _PLACE.finditer(text):
-            mark(m.start(), m.end())
+        for role, start, end in _role_names(text):
+            mark(role, max(end, start + 1))  # the role word, the name, or at least the next char
+        for pattern in (_MASKED_NAME, _PLACE, _CASE_NUMBER, _SHORT_QUOTE, _FOREIGN, _LEGAL_COLLOCATION):
+            for m in pattern.finditer(text):
+                mark(m.start(), m.end())
         for name in set(names) | find_names(text):
             if len(name) < 2:
                 continue

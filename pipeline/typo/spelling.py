@@ -24,6 +24,7 @@ import numpy as np
 from .confusion import NCU, OBSERVED, SHAPE, SOUND, ConfusionSet
 from .lm import BOS, EOS, PAD, CharNgramLM, encode, to_codes
 from .protect import Protector
+from .words import segment_cover, segment_words, word_cover, word_frequencies
 
 FEATURES = (
     "lm_gain",
@@ -39,7 +40,75 @@ FEATURES = (
     "new_term",
     "margin",
     "pair",
+    "orig_att",
+    "new_att",
+    "orig_mid3",
+    "function",
+    "orig_word",
+    "new_word",
+    "doc_orig",
+    "doc_new",
+    "orig_pmi",
 )
+# Changes the LM cannot judge, never suggested: numbers (（九）→（六）, 七日→十日), negation (为/未, 不/部),
+# and swaps inside a group of words that all read well and differ in meaning (她/他, 的/地, 和/或,
+# 以上/以下, 买/卖). Legal text is full of all of them; which one is right depends on facts, not wording.
+NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿零〇两壹贰叁肆伍陆柒捌玖拾佰仟")
+NEGATIONS = frozenset("不未没非无否勿莫别")
+SEMANTIC_GROUPS = (
+    "他她它祂",
+    "的地得",
+    "和或与及并",
+    "上下",
+    "买卖",
+    "进出",
+    "前后",
+    "左右",
+    "内外",
+    "男女",
+    "大小",
+    "多少",
+    "高低",
+    "长短",
+    "来去",
+    "增减加",
+    "早晚",
+    "东西南北",
+    "年月日时分秒周",
+    "元角分",
+    "甲乙丙丁戊己庚辛壬癸",
+    "正反",
+    "新旧",
+    "老少",
+    "你我",
+    "这那哪此",
+    "收支",
+    "借贷还",
+)
+# High-frequency function characters: a swap among them changes the grammar, which a 4-gram window
+# judges poorly (却/确, 去/车, 是/时); a feature, so the reranker learns how much to trust such a gain.
+FUNCTION_CHARS = frozenset("的了是在和与或及就也都而但却又把被让给向从以已之所则即均并等对将由因故该此这其为于去来着过")
+# The commonest of them are never changed at all: on real judgments every such suggestion read by hand
+# was wrong (一审判决却认定→确, 杨某是司机→事, 坐哪辆车→那, 很凶→行, 我骑摩托去的→车).
+NEVER_CHANGED = frozenset("的了是在和就也都而但却又把被让给向从对将这那哪很去来")
+# A character inside an ordinary word (jieba frequency >= REAL_WORD_MIN_FREQ) is a real-word error at
+# most (盈利/营利, 背影/背景, 恫吓/恐吓): on real text most such suggestions are wrong, so their
+# confidence is scaled by REAL_WORD_FACTOR, below the shipped threshold — a review tier, reachable
+# with a lower threshold, never emitted by default.
+REAL_WORD_MIN_FREQ = 50
+REAL_WORD_FACTOR = 0.5
+
+
+def never_suggest(original: str, replacement: str) -> bool:
+    """True for a single-character change the checker must never make (see NUMERALS, SEMANTIC_GROUPS)."""
+    if original in NUMERALS or replacement in NUMERALS or original in NEVER_CHANGED:
+        return True
+    if (original in NEGATIONS) != (replacement in NEGATIONS):
+        return True
+    return any(original in g and replacement in g for g in SEMANTIC_GROUPS)
+
+
+_ORIG_WORD = FEATURES.index("orig_word")
 MAX_PAIRS = 3  # adjacent double errors searched per sentence (the least likely adjacent pairs)
 PAIR_CUTOFF = -12.0  # only where the two characters and the next read this badly (sum of log P)
 MAX_PASSES = 3  # rounds of suggest-apply-rescore per sentence
@@ -73,7 +142,9 @@ class Reranker:
         if not len(x):
             return np.zeros(0)
         z = self.bias + ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights)
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        conf = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        real_word = x[:, _ORIG_WORD] >= math.log1p(REAL_WORD_MIN_FREQ)
+        return np.where(real_word, conf * REAL_WORD_FACTOR, conf)
 
     def to_json(self) -> dict:
         return {
@@ -99,6 +170,7 @@ class SpellChecker:
         protector: Protector,
         reranker: Reranker | None = None,
         threshold: float = 0.5,
+        words: dict[str, int] | None = None,
     ):
         if lm.order < 3:
             raise ValueError("the spelling checker needs an LM of order 3 or more (trigram candidate filter)")
@@ -107,11 +179,18 @@ class SpellChecker:
         self.protector = protector
         self.reranker = reranker
         self.threshold = threshold
+        self.words = word_frequencies() if words is None else words
+        self._segments: dict[str, list[str]] = {}  # per candidates_many call: sentence -> segmentation
         self._compile_confusion()
 
     def _compile_confusion(self) -> None:
         """Confusion sets as frozensets of code points (set intersections do the candidate filtering)."""
-        self._csets = {ord(k): frozenset(map(ord, d)) for k, d in self.confusion.sets.items()}
+        csets = {}
+        for k, d in self.confusion.sets.items():
+            allowed = frozenset(ord(c) for c in d if not never_suggest(k, c))
+            if allowed:
+                csets[ord(k)] = allowed
+        self._csets = csets
 
     @classmethod
     def load(cls, model_dir: Path) -> SpellChecker:
@@ -126,9 +205,16 @@ class SpellChecker:
         """Plausible single-character (and adjacent two-character) replacements that read better."""
         return self.candidates_many([sentence], [protected])[0]
 
-    def candidates_many(self, sentences: Sequence[str], masks: Sequence[list[bool] | None]) -> list[list[Candidate]]:
+    def candidates_many(
+        self, sentences: Sequence[str], masks: Sequence[list[bool] | None], context: str | None = None
+    ) -> list[list[Candidate]]:
         """Candidates for a batch of sentences; the LM work is done in a few array operations for the
-        whole batch (a document's sentences), which is what makes bulk screening fast."""
+        whole batch (a document's sentences), which is what makes bulk screening fast.
+
+        `context` is the document the sentences come from: how often the original and the corrected
+        word occur elsewhere in it is a feature (a writer who mistypes 辩护 once writes it right ten
+        times elsewhere; 背影 written by a witness has no 背景 next to it). Without it each sentence is
+        its own context."""
         lm = self.lm
         order = lm.order
         out: list[list[Candidate]] = [[] for _ in sentences]
@@ -145,7 +231,7 @@ class SpellChecker:
         idx = np.arange(len(flat))[:, None] + np.arange(-order + 1, 1)[None, :]
         rows_full = flat[np.maximum(idx, 0)]
         rows_full[idx < first[:, None]] = PAD
-        base = lm.window_logps(rows_full)
+        base, base_ord = lm.window_logps_orders(rows_full)
         base[starts] = 0.0  # BOS is given, not predicted
 
         slots = lm.slot_sets()
@@ -178,14 +264,45 @@ class SpellChecker:
                     pos_l.append(f)
                     cand_l.append(c)
         covers = [self.protector.term_cover(t) for t in sentences]
+        self._segments = {}
         best_single: dict[int, float] = {}
         if pos_l:
-            self._singles(sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, pos_l, cand_l)
-        self._pairs(sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, checkable)
+            self._singles(
+                sentences,
+                out,
+                covers,
+                best_single,
+                flat,
+                sid,
+                starts,
+                last,
+                rows_full,
+                (base, base_ord),
+                pos_l,
+                cand_l,
+                context,
+            )
+        self._pairs(
+            sentences,
+            out,
+            covers,
+            best_single,
+            flat,
+            sid,
+            starts,
+            last,
+            rows_full,
+            (base, base_ord),
+            checkable,
+            context,
+        )
         return out
 
-    def _singles(self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, pos_l, cand_l):
+    def _singles(
+        self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, scored, pos_l, cand_l, context
+    ):
         """Single-character candidates at flat positions pos_l: LM gain, margin, features."""
+        base, base_ord = scored  # log P and matched n-gram length at every flat position
         lm = self.lm
         order = lm.order
         pos = np.array(pos_l, dtype=np.int64)
@@ -197,9 +314,18 @@ class SpellChecker:
         jc = np.minimum(js, last[pos][:, None])
         rows = rows_full[jc].copy()  # (k, order, order)
         rows[np.arange(k)[:, None], steps[None, :], order - 1 - steps[None, :]] = cand[:, None]
-        new = lm.window_logps(rows.reshape(-1, order)).reshape(k, order)
+        new, new_ord = lm.window_logps_orders(rows.reshape(-1, order))
+        new, new_ord = new.reshape(k, order), new_ord.reshape(k, order).astype(np.int64)
         gain = ((new - base[jc]) * valid).sum(axis=1)
         gain_pos = new[:, 0] - base[pos]
+        # Attested context: over the windows the change touches, the known n-gram around the changed
+        # character (its length less one when it covers the character). A common original (判处实刑,
+        # 涉赌人员) is attested however much better the replacement reads.
+        orig_ord = base_ord[jc].astype(np.int64)
+        spans_c = steps[None, :] + 1  # the n-gram ending at pos+k covers pos when its length > k
+        orig_att = (valid * (orig_ord >= spans_c) * (orig_ord - 1)).sum(axis=1)
+        new_att = (valid * (new_ord >= spans_c) * (new_ord - 1)).sum(axis=1)
+        orig_mid3 = valid[:, 1] & (orig_ord[:, 1] >= 3)
 
         # Margin to the best alternative at the same position (another candidate, or the original: 0).
         srt = np.lexsort((-gain, pos))
@@ -217,6 +343,8 @@ class SpellChecker:
         keep = np.flatnonzero(gain > 0)  # the original reads better otherwise: never a suggestion
         orig_uni = lm.unigram_logp(flat[pos[keep]])
         new_uni = lm.unigram_logp(cand[keep])
+        pk = pos[keep]
+        pmi = np.maximum(self._pmi(flat[pk - 1], flat[pk]), self._pmi(flat[pk], flat[np.minimum(pk + 1, last[pk])]))
         sets = self.confusion.sets
         for r, idx in enumerate(keep.tolist()):
             f = int(pos[idx])
@@ -240,15 +368,47 @@ class SpellChecker:
                 min(self._new_term_len(sentence, i, c), 4) / 4.0 if g > TERM_MIN_GAIN else 0.0,
                 float(margin[idx]),
                 0.0,
+                float(orig_att[idx]),
+                float(new_att[idx]),
+                float(orig_mid3[idx]),
+                float(sentence[i] in FUNCTION_CHARS),
+                *self._word_features(sentence, i, i + 1, c, context),
+                float(pmi[r]),
             )
             out[s].append(Candidate(i, sentence[i], c, feats))
             best_single[f] = max(best_single.get(f, 0.0), g)
 
+    def _word_features(
+        self, sentence: str, start: int, end: int, rep: str, context: str | None
+    ) -> tuple[float, float, float, float]:
+        """orig_word, new_word, doc_orig, doc_new: dictionary words over the change before and after,
+        and how often each occurs elsewhere in the document."""
+        segments = self._segments.get(sentence)
+        if segments is None:
+            segments = self._segments[sentence] = segment_words(sentence)
+        orig_f, orig_w = segment_cover(self.words, segments, start, end)
+        new_f, new_w = word_cover(self.words, sentence[:start] + rep + sentence[end:], start, end)
+        ctx = context or sentence
+        doc_orig = math.log1p(max(ctx.count(orig_w) - 1, 0)) if orig_w else 0.0
+        doc_new = math.log1p(ctx.count(new_w)) if new_w else 0.0
+        return orig_f, new_f, doc_orig, doc_new
+
+    def _pmi(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """log P(second | first) - log P(second) from the LM's bigrams: how much legal text treats the
+        two characters as a collocation (实刑, 涉赌, 接收 are; 现己, 部份 are not)."""
+        lm = self.lm
+        rows = np.full((len(first), lm.order), PAD, dtype=np.int64)
+        rows[:, -2], rows[:, -1] = first, second
+        return lm.window_logps(rows) - lm.unigram_logp(second)
+
     def _observed(self, wrong: str, right: str, kind: int) -> float:
         return math.log1p(self.confusion.observed.get(wrong + right, 0)) if kind & OBSERVED else 0.0
 
-    def _pairs(self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, base, checkable):
+    def _pairs(
+        self, sentences, out, covers, best_single, flat, sid, starts, last, rows_full, scored, checkable, context
+    ):
         """Adjacent double errors (诉公→诉讼 needs both characters changed before either reads well)."""
+        base, base_ord = scored
         lm = self.lm
         order = lm.order
         both = np.flatnonzero(checkable[:-1] & checkable[1:])  # f and f+1 checkable (same sentence:
@@ -295,10 +455,20 @@ class SpellChecker:
                 col = order - 1 - (t - delta)
                 if 0 <= col <= order - 1:
                     rows[:, t, col] = cc
-        new = lm.window_logps(rows.reshape(-1, order)).reshape(m, order + 1)
+        new, new_ord = lm.window_logps_orders(rows.reshape(-1, order))
+        new, new_ord = new.reshape(m, order + 1), new_ord.reshape(m, order + 1).astype(np.int64)
         gain = ((new - base[jc]) * valid).sum(axis=1)
+        orig_ord = base_ord[jc].astype(np.int64)
+        spans_c = np.maximum(steps, 1)[None, :]  # the n-gram ending at f+t covers f+1 when its length >= t
+        orig_att = (valid * (orig_ord >= spans_c) * (orig_ord - 1)).sum(axis=1)
+        new_att = (valid * (new_ord >= spans_c) * (new_ord - 1)).sum(axis=1)
+        orig_mid3 = (valid[:, 1] & (orig_ord[:, 1] >= 3)) | (valid[:, 2] & (orig_ord[:, 2] >= 3))
         headgain = new[:, 0] + new[:, 1] - base[fpos] - base[fpos + 1]
         uni = np.minimum(lm.unigram_logp(c1), lm.unigram_logp(c2))
+        o1, o2 = flat[fpos], flat[fpos + 1]
+        pmi = np.maximum.reduce(
+            [self._pmi(flat[fpos - 1], o1), self._pmi(o1, o2), self._pmi(o2, flat[np.minimum(fpos + 2, last[fpos])])]
+        )
         orig_uni = np.minimum(lm.unigram_logp(flat[fpos]), lm.unigram_logp(flat[fpos + 1]))
         sets = self.confusion.sets
         order_idx = np.lexsort((-gain, fpos))
@@ -333,6 +503,12 @@ class SpellChecker:
                     min(self._pair_term_len(sentence, i, rep), 4) / 4.0,
                     float(gain[r]) - max(rival, runner),
                     1.0,
+                    float(orig_att[r]),
+                    float(new_att[r]),
+                    float(orig_mid3[r]),
+                    float(orig[0] in FUNCTION_CHARS or orig[1] in FUNCTION_CHARS),
+                    *self._word_features(sentence, i, i + 2, rep, context),
+                    float(pmi[r]),
                 )
                 out[s].append(Candidate(i, orig, rep, feats))
 
@@ -359,12 +535,12 @@ class SpellChecker:
 
     # --- decisions -------------------------------------------------------------------------------
     def scored_many(
-        self, sentences: Sequence[str], masks: Sequence[list[bool] | None]
+        self, sentences: Sequence[str], masks: Sequence[list[bool] | None], context: str | None = None
     ) -> list[list[tuple[Candidate, float]]]:
         """Per sentence, non-overlapping candidates with their confidence, highest first."""
         if self.reranker is None:
             raise ValueError("this SpellChecker has no reranker; load a trained model directory")
-        cands = self.candidates_many(sentences, masks)
+        cands = self.candidates_many(sentences, masks, context)
         flat_c = [c for cs in cands for c in cs]
         confs = self.reranker.confidences(np.array([c.features for c in flat_c], dtype=np.float64))
         out = []
@@ -391,8 +567,10 @@ class SpellChecker:
         sentences: Sequence[str],
         masks: Sequence[list[bool] | None] | None = None,
         threshold: float | None = None,
+        context: str | None = None,
     ) -> list[list[tuple[Candidate, float]]]:
-        """Suggestions at or above the threshold (default: the shipped one), per sentence.
+        """Suggestions at or above the threshold (default: the shipped one), per sentence; `context` is
+        the document the sentences come from (see `candidates_many`).
 
         Each candidate was scored with the rest of the sentence as written, so two suggestions close
         together (within the LM window) are not accepted in one go: the best is applied and the
@@ -412,7 +590,7 @@ class SpellChecker:
         for _ in range(MAX_PASSES):
             if not pending:
                 break
-            scored = self.scored_many(["".join(chars[k]) for k in pending], [cur_masks[k] for k in pending])
+            scored = self.scored_many(["".join(chars[k]) for k in pending], [cur_masks[k] for k in pending], context)
             nxt = []
             for k, cands in zip(pending, scored, strict=True):
                 accepted: list[tuple[Candidate, float]] = []

@@ -22,7 +22,7 @@ def context(raw: str, doc_type: str) -> Context:
 def run(raw: str, doc_type: str) -> list:
     flags = list(TypoDetector().detect(context(raw, doc_type)))
     for f in flags:
-        assert f.code == "typo" and f.family == "defect" and f.detector == "typo" and f.detector_version == "1"
+        assert f.code == "typo" and f.family == "defect" and f.detector == "typo" and f.detector_version == "2"
         assert 0.0 < f.confidence <= 1.0 and f.basis and f.reason
         for e in f.evidence:
             assert raw[e.start : e.end] == e.text
@@ -54,9 +54,10 @@ def test_a_clean_indictment_gets_no_flag() -> None:
 @pytest.mark.parametrize(
     ("doc_type", "raw", "flagged", "suggested"),
     [
-        (doctypes.INDICTMENT, INDICTMENT_OK.replace("认定上述事实", "认定上诉事实"), "诉", "述"),
         (doctypes.INDICTMENT, INDICTMENT_OK.replace("委托辩护人", "委托辨护人"), "辨", "辩"),
-        (doctypes.INDICTMENT, INDICTMENT_OK.replace("犯罪事实清楚", "犯罪实施清楚"), "实施", "事实"),
+        (doctypes.INDICTMENT, INDICTMENT_OK.replace("依法讯问了被告人", "依法迅问了被告人"), "迅", "讯"),
+        (doctypes.INDICTMENT, INDICTMENT_OK.replace("秘密窃取", "秘密切取"), "切", "窃"),
+        (doctypes.INDICTMENT, INDICTMENT_OK.replace("全部案件材料", "全部案件材科"), "科", "料"),
         (doctypes.INDICTMENT, INDICTMENT_OK.replace("2020年4月28日凌晨", "截止2020年4月28日凌晨"), "截止", "截至"),
         (
             doctypes.INDICTMENT,
@@ -109,9 +110,17 @@ def test_non_prosecution_uses_bei_bu_qisu_ren() -> None:
 
 def test_evidence_offsets_are_raw_when_normalisation_shifts_text() -> None:
     # Full-width digits, an ideographic space and CRLF: normalised offsets differ from raw ones.
-    raw = "被告人马某某于２０２０年５月１日\u3000到案。\r\n上诉证据经庭审质证，来源合法。\r\n"
+    raw = "被告人马某某于２０２０年５月１日\u3000到案。\r\n上述证据经庭审质证，来源合法，足已认定。\r\n"
     flags = run(raw, doctypes.JUDGMENT)
-    assert "诉" in evidence(flags)
+    assert "已" in evidence(flags)
+
+
+def test_real_text_false_alarm_shapes_are_not_flagged() -> None:
+    raw = INDICTMENT_OK.replace(
+        "经依法审查查明：",
+        "经依法审查查明：（九）被告人审前未被羁押，前次被判处实刑。我看她人没受伤。民警抓获涉赌人员三人。",
+    )
+    assert [f for f in run(raw, doctypes.INDICTMENT) if "疑似错别字" in f.reason] == []
 
 
 def test_registered_under_its_name() -> None:

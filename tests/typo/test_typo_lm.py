@@ -90,3 +90,18 @@ def test_private_ngrams_need_two_documents() -> None:
     assert lm_.contains(rows("被告人"))  # in both private documents
     assert not lm_.contains(rows("王小明"))  # one private document only
     assert lm_.contains(rows("人民法"))  # public text
+
+
+def test_counts_of_private_documents_can_be_added_and_taken_away() -> None:
+    base = count_ngrams([(False, SENTENCES[:3])], order=3)
+    extra = count_ngrams([(True, ["被告人有权随时委托辩护人。"]), (True, ["被告人有权委托辩护人。"])], order=3)
+    both = count_ngrams(
+        [(False, SENTENCES[:3]), (True, ["被告人有权随时委托辩护人。"]), (True, ["被告人有权委托辩护人。"])], 3
+    )
+    base.add(extra)
+    assert [dict(c) for c in base.counts[1:]] == [dict(c) for c in both.counts[1:]]
+    assert dict(base.private_df) == dict(both.private_df)
+    base.add(extra, -1)
+    again = count_ngrams([(False, SENTENCES[:3])], order=3)
+    assert [dict(c) for c in base.counts[1:]] == [dict(c) for c in again.counts[1:]]
+    assert not base.private_df

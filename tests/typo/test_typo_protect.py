@@ -25,6 +25,22 @@ def protected_text(text: str, names=()) -> str:
         ("对被告人变更强制措施为取保候审。", "取保候审"),
         ("以非法吸收公众存款罪提起公诉。", "非法吸收公众存款罪"),
         ("案发地点位于湖南省长沙市天心区某某路。", "湖南省长沙市天心区"),
+        # pseudonyms with any third character, and lists of names after a role word
+        ("证人林某丁、林某勇、林某田的证言证实了上述事实。", "林某丁林某勇林某田"),
+        ("被告人甲某、王某午、王某卯均到庭参加诉讼。", "王某午王某卯"),
+        ("（生效裁判审判人员：卢某某、陈文丽、成皿）", "陈文丽成皿"),
+        # case numbers
+        ("某某县人民法院（2014）乡刑初字第00084号刑事判决书。", "乡刑初字"),
+        ("（周）公（刑）检（理化）字[2016]024号理化检验报告。", "检（理化）字"),
+        ("某某区人民检察院以银西检公诉刑诉（2015）28号起诉书指控。", "银西检公诉刑诉"),
+        # short quoted names, transliterated and chemical names
+        ('创立了"小拇指"汽车微修体系。', "小拇指"),
+        ("明知盐酸克伦特罗是国家禁止在饲料中使用的药品。", "克伦特罗"),
+        ("农户将药剂与戊唑醇混合施用。", "戊唑醇"),
+        # legal collocations the LM would "correct" to a commoner neighbour
+        ("罪犯审前未被羁押但被判处实刑。", "实刑"),
+        ("民警当场抓获涉赌人员三人。", "涉赌"),
+        ("森林公安移送了涉林违法线索。", "涉林"),
     ],
 )
 def test_protected_spans(text: str, must_be_protected: str) -> None:
