@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -63,15 +64,15 @@ class Context:
         return pos, pos
 
 
-class Detector:
+class Detector(ABC):
     """Subclass, set `name`, `version`, `codes`, implement `detect`, decorate with `@register`."""
 
     name: ClassVar[str]
     version: ClassVar[str]
     codes: ClassVar[tuple[str, ...]]
 
-    def detect(self, ctx: Context) -> Iterable[Flag]:
-        raise NotImplementedError
+    @abstractmethod
+    def detect(self, ctx: Context) -> Iterable[Flag]: ...
 
     def flag(
         self,
