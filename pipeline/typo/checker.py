@@ -1,7 +1,8 @@
 """The typo checker over a whole document: legal wording rules plus the character-level spelling check.
 
 `TypoChecker.load()` reads the shipped artefacts from models/typo (or $PINGCHA_TYPO_MODEL):
-lm.npz (character LM), confusion.json, whitelist.txt, misspellings.json, reranker.json.
+lm.npz (character LM), confusion.json, whitelist.txt, misspellings.json, reranker.json; and the
+hand-made tables in data/typo: legal_confusables.tsv (wording rules) and legal_phrases.txt (set phrases).
 Offsets in the returned suggestions are into the text given (the normalised text in the pipeline).
 """
 
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import REPO_ROOT
+from ..paths import REPO_ROOT, data_path
 from . import wording
+from .phrases import PhraseChecker, read_phrases
 from .protect import find_names
 from .spelling import SpellChecker
 
@@ -44,12 +46,23 @@ class Suggestion:
     reason: str
     basis: str
 
+    @classmethod
+    def of(cls, f: wording.WordingFinding, offset: int = 0) -> Suggestion:
+        return cls(offset + f.start, offset + f.end, f.original, f.suggestion, f.confidence, f.rule, f.reason, f.basis)
+
 
 class TypoChecker:
-    def __init__(self, spelling: SpellChecker, misspellings: dict[str, str]):
+    def __init__(
+        self,
+        spelling: SpellChecker,
+        misspellings: dict[str, str],
+        legal_rules: tuple[wording.Rule, ...] = (),
+        phrases: PhraseChecker | None = None,
+    ):
         self.spelling = spelling
         rule = wording.common_misspelling_rule(misspellings)
-        self.rules = (*wording.RULES, rule) if rule else wording.RULES
+        self.rules = (*wording.RULES, *legal_rules, *((rule,) if rule else ()))
+        self.phrases = phrases
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> TypoChecker:
@@ -57,7 +70,10 @@ class TypoChecker:
         if not (d / "lm.npz").exists():
             raise FileNotFoundError(f"typo model not found in {d}: run `python scripts/train_typo.py` to build it")
         misspellings = json.loads((d / "misspellings.json").read_text(encoding="utf-8"))
-        return cls(SpellChecker.load(d), misspellings)
+        spelling = SpellChecker.load(d)
+        legal_rules = wording.table_rules(data_path("typo", "legal_confusables.tsv"))
+        phrases = PhraseChecker(read_phrases(data_path("typo", "legal_phrases.txt")), spelling.confusion, spelling.lm)
+        return cls(spelling, misspellings, legal_rules, phrases)
 
     def check(
         self,
@@ -81,8 +97,8 @@ class TypoChecker:
     def prepare(
         self, text: str, doc_type: str = "other", sentences: list[tuple[int, int]] | None = None
     ) -> tuple[list[Suggestion], list[int], list[str], list[list[bool]]]:
-        """Wording-rule suggestions, and the sentences left for the spelling check: their start offsets,
-        texts and protection masks (names, terms, places, and the wording suggestions' spans)."""
+        """Wording-rule and set-phrase suggestions, and the sentences left for the spelling check: their
+        start offsets, texts and protection masks (names, terms, places, and the suggestions' spans)."""
         if sentences is None:
             from ..sentences import sentence_spans
 
@@ -96,7 +112,7 @@ class TypoChecker:
             if span & taken:
                 continue
             taken |= span
-            out.append(Suggestion(f.start, f.end, f.original, f.suggestion, f.confidence, f.rule, f.reason, f.basis))
+            out.append(Suggestion.of(f))
         names = find_names(text)
         protector = self.spelling.protector
         spans, sents, masks = [], [], []
@@ -108,6 +124,10 @@ class TypoChecker:
             for i in range(len(sent)):
                 if s + i in taken:
                     mask[i] = True
+            if self.phrases is not None:
+                for f in self.phrases.findings(sent, mask.__getitem__):
+                    out.append(Suggestion.of(f, s))
+                    mask[f.start] = True
             spans.append(s)
             sents.append(sent)
             masks.append(mask)

@@ -7,6 +7,8 @@ Rule tables, each with a suggested replacement, a fixed confidence and the stand
 * 其它/其他: formal legal texts use 其他 throughout (the statutes never write 其它).
 * Non-standard law names: colloquial abbreviations (刑诉法, 高检规则 …) in a formal document.
 * 常见错字错词: the common-misspelling list compiled at training time (see `scripts/train_typo.py`).
+* Legal confusables: real words in the wrong place (上诉证据→上述, 指控实施→事实, 以盈利为目的, 免于刑事处罚)
+  and misspellings particular to legal documents, from the table data/typo/legal_confusables.tsv.
 * Procedural stage: 被告人 vs 犯罪嫌疑人 / 被不起诉人 for the document type (see `stage_findings`).
 """
 
@@ -15,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .. import doctypes
 
 BASIS_GUIFAN = "《通用规范汉字表》（国务院2013年发布）及《第一批异形词整理表》"
 BASIS_LAW_NAME = "《中华人民共和国刑事诉讼法》与最高人民检察院法律文书格式样本：引用法律应使用全称"
+BASIS_LEGAL_USAGE = "法律、司法解释条文的规范用语；《通用规范汉字表》（国务院2013年发布）"
 BASIS_STAGE = (
     "《中华人民共和国刑事诉讼法》（2018）第三十四条：侦查、审查起诉阶段称“犯罪嫌疑人”，提起公诉后称“被告人”；"
     "《人民检察院刑事诉讼规则》（2019）第三百七十二条：不起诉决定书写明“被不起诉人”的基本情况"
@@ -49,6 +53,9 @@ class Rule:
     reason: str
     basis: str
     doc_types: frozenset[str] | None = None  # None: every document type
+    # Only where no word of the sentence's segmentation crosses the match's edges: a listed misspelling
+    # can be two words side by side (就坐在地上 is 就/坐在, 国有股分配 is 国有股/分配).
+    word_aligned: bool = False
 
 
 _TIME = (
@@ -146,11 +153,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Listed misspellings that are also two ordinary words: only the listed sense is flagged. 就座 (take a
+# seat) ends a clause; 就坐在/就坐车 is 就 (then) + 坐 (sit, ride), frequent in testimony.
+MISSPELLING_CONTEXT = {"就坐": "就坐(?=[，。；、！]|$)"}
+
+
 def common_misspelling_rule(pairs: dict[str, str]) -> Rule | None:
     """Rule over the compiled 常见错字错词 list: {wrong: correct}."""
     if not pairs:
         return None
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(pairs, key=len, reverse=True)))
+    alternatives = (MISSPELLING_CONTEXT.get(w, re.escape(w)) for w in sorted(pairs, key=len, reverse=True))
+    pattern = re.compile("|".join(alternatives), re.M)
     return Rule(
         "common_misspelling",
         pattern,
@@ -158,7 +171,36 @@ def common_misspelling_rule(pairs: dict[str, str]) -> Rule | None:
         0.85,
         "常见错字错词",
         BASIS_GUIFAN,
+        word_aligned=True,
     )
+
+
+def table_rules(path: Path) -> tuple[Rule, ...]:
+    """Rules from a tab-separated table: regular expression of the wrong text, right text, confidence,
+    reason (see data/typo/legal_confusables.tsv); `#` lines are comments."""
+    rules = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            pattern, right, confidence, reason = line.split("\t")
+            rules.append(Rule("legal_confusable", re.compile(pattern), _const(right), float(confidence), reason,
+                              BASIS_LEGAL_USAGE))  # fmt: skip
+        except (ValueError, re.error) as e:
+            raise ValueError(f"{path}:{n}: not a valid rule row ({e})") from e
+    return tuple(rules)
+
+
+def _crosses_a_word(text: str, start: int, end: int) -> bool:
+    """Whether a word of the segmentation around [start, end) begins or ends strictly inside it."""
+    from .words import tokenizer
+
+    s, e = max(0, start - 8), min(len(text), end + 8)
+    for _, ws, we in tokenizer().tokenize(text[s:e], HMM=False):
+        ws, we = ws + s, we + s
+        if (ws < start < we) or (ws < end < we):
+            return True
+    return False
 
 
 def rule_findings(text: str, doc_type: str, rules: Iterable[Rule]) -> list[WordingFinding]:
@@ -167,6 +209,8 @@ def rule_findings(text: str, doc_type: str, rules: Iterable[Rule]) -> list[Wordi
         if rule.doc_types is not None and doc_type not in rule.doc_types:
             continue
         for m in rule.pattern.finditer(text):
+            if rule.word_aligned and _crosses_a_word(text, m.start(), m.end()):
+                continue
             out.append(
                 WordingFinding(
                     m.start(), m.end(), m.group(), rule.replace(m), rule.confidence, rule.name, rule.reason, rule.basis
