@@ -249,16 +249,38 @@ class HashIndex:
         """Position of each query key in the original key array, -1 where absent."""
         size = len(self.table)
         slot = self._slot(q).astype(np.int64)
-        result = np.full(len(q), -1, dtype=np.int64)
-        active = np.arange(len(q))
+        # First probe for the whole batch at once: at load factor 1/4 nearly every query ends here.
+        idx = self.index[slot]
+        occupied = idx >= 0
+        hit = occupied & (self.table[slot] == q)
+        result = np.where(hit, idx, -1).astype(np.int64)
+        active = np.flatnonzero(occupied & ~hit)
         while len(active):
-            s = slot[active]
+            s = (slot[active] + 1) % size
+            slot[active] = s
             idx = self.index[s]
             hit = (idx >= 0) & (self.table[s] == q[active])
             result[active[hit]] = idx[hit]
             active = active[(idx >= 0) & ~hit]
-            slot[active] = (slot[active] + 1) % size
         return result
+
+
+_EMPTY: frozenset[int] = frozenset()
+
+
+class _FillCache(dict):
+    """context -> frozenset of fills; a hit is a plain dict look-up (no Python call), a miss builds the set."""
+
+    def __init__(self, owner: SlotSets):
+        super().__init__()
+        self.owner = owner
+
+    def __missing__(self, key: int) -> frozenset[int]:
+        s = self.owner.build(key)
+        if self.owner.max_cached is not None and len(self) >= self.owner.max_cached:
+            self.clear()
+        self[key] = s
+        return s
 
 
 class SlotSets:
@@ -266,30 +288,53 @@ class SlotSets:
 
     Built from the packed keys (orders 2 and 3 pack code points exactly, 21 bits each). The context is
     an int (the other code points packed the same way); each set is made on first use and cached,
-    because the same contexts come back sentence after sentence.
+    because the same contexts come back sentence after sentence (`cache[key]` is the fast path, and
+    `prefetch` builds a document's missing sets in one batch). `max_cached` bounds the cache: contexts
+    never seen in legal text keep coming with new documents, so it starts over when full.
     """
 
-    def __init__(self, ctx: np.ndarray, fill: np.ndarray):
+    def __init__(self, ctx: np.ndarray, fill: np.ndarray, max_cached: int | None = None):
         order = np.argsort(ctx, kind="stable")
         ctx, fill = ctx[order], fill[order]
         self.ctx, self.starts = np.unique(ctx, return_index=True)
         self.ends = np.r_[self.starts[1:], len(ctx)]
         self.fill = fill
-        self.cache: dict[int, frozenset[int]] = {}
+        self.max_cached = max_cached
+        self.cache: dict[int, frozenset[int]] = _FillCache(self)
+
+    def build(self, key: int) -> frozenset[int]:
+        i = int(np.searchsorted(self.ctx, np.uint64(key)))
+        if i < len(self.ctx) and int(self.ctx[i]) == key:
+            return frozenset(self.fill[self.starts[i] : self.ends[i]].tolist())
+        return _EMPTY
 
     def get(self, key: int) -> frozenset[int]:
-        s = self.cache.get(key)
-        if s is None:
-            i = int(np.searchsorted(self.ctx, np.uint64(key)))
-            if i < len(self.ctx) and int(self.ctx[i]) == key:
-                s = frozenset(self.fill[self.starts[i] : self.ends[i]].tolist())
-            else:
-                s = frozenset()
-            self.cache[key] = s
-        return s
+        return self.cache[key]
+
+    def prefetch(self, keys: np.ndarray) -> None:
+        """Make sure the sets of all these contexts (int64 or uint64 array) are cached."""
+        cache = self.cache
+        missing = [k for k in np.unique(keys).tolist() if k not in cache]
+        if not missing:
+            return
+        if self.max_cached is not None and len(cache) + len(missing) > self.max_cached:
+            cache.clear()
+        q = np.array(missing, dtype=np.uint64)
+        i = np.minimum(np.searchsorted(self.ctx, q), len(self.ctx) - 1)
+        found = self.ctx[i] == q
+        starts, ends = self.starts[i].tolist(), self.ends[i].tolist()
+        fill = self.fill
+        for k, ok, s, e in zip(missing, found.tolist(), starts, ends, strict=True):
+            cache[k] = frozenset(fill[s:e].tolist()) if ok else _EMPTY
+
+
+# Trigram contexts cached at most (each holds a few fills): bounds the memory a long run uses, and a
+# document's contexts are rebuilt in one cheap batch after a reset.
+TRIGRAM_CONTEXTS_CACHED = 30_000
 
 
 _M21 = np.uint64((1 << 21) - 1)
+WINDOW_BLOCK = 16_384  # rows of n-gram windows scored per block
 
 
 class CharNgramLM:
@@ -337,9 +382,9 @@ class CharNgramLM:
             self._slots = {
                 "after2": SlotSets(a2, b2),
                 "before2": SlotSets(b2, a2),
-                "after3": SlotSets((a3 << s21) | b3, c3),
-                "middle3": SlotSets((a3 << s21) | c3, b3),
-                "before3": SlotSets((b3 << s21) | c3, a3),
+                "after3": SlotSets((a3 << s21) | b3, c3, TRIGRAM_CONTEXTS_CACHED),
+                "middle3": SlotSets((a3 << s21) | c3, b3, TRIGRAM_CONTEXTS_CACHED),
+                "before3": SlotSets((b3 << s21) | c3, a3, TRIGRAM_CONTEXTS_CACHED),
             }
         return self._slots
 
@@ -363,6 +408,18 @@ class CharNgramLM:
     def window_logps_orders(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """`window_logps` and, per row, the length of the longest n-gram ending at the last symbol that
         the model knows (1 = unigram or unknown): how much of the context legal text attests."""
+        m = rows.shape[0]
+        if m <= WINDOW_BLOCK:
+            return self._window_block(rows)
+        # Rows are independent: blocks keep the temporaries small (a long document has a million
+        # candidate windows; whole, they took hundreds of MB at once) and in cache.
+        lp = np.empty(m, dtype=np.float32)
+        matched = np.empty(m, dtype=np.int8)
+        for b in range(0, m, WINDOW_BLOCK):
+            lp[b : b + WINDOW_BLOCK], matched[b : b + WINDOW_BLOCK] = self._window_block(rows[b : b + WINDOW_BLOCK])
+        return lp, matched
+
+    def _window_block(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n_ord = self.order
         m = rows.shape[0]
         # Every gram the back-off walk may need: the target grams of orders n..1, the histories.

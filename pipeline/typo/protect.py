@@ -139,6 +139,9 @@ def find_names(text: str) -> set[str]:
 MAX_TERM_LEN = 12
 
 
+COVER_CACHE_SIZE = 1024  # sentences whose term cover is kept (the mask and the features both need it)
+
+
 class Protector:
     """Marks protected character positions in a text."""
 
@@ -148,20 +151,38 @@ class Protector:
         # Terms longer than MAX_TERM_LEN add look-ups and no protection a shorter one would not give.
         self.terms = {t for t in self.terms if len(t) <= MAX_TERM_LEN}
         self.lengths = sorted({len(t) for t in self.terms if len(t) >= 2}, reverse=True)
+        # Every prefix (2+ characters) of a term: a scan from a position stops at the first string that
+        # starts no term, so a position costs two or three look-ups instead of one per term length.
+        self._prefixes = {t[:n] for t in self.terms for n in range(2, len(t) + 1)}
+        self._covers: dict[str, list[int]] = {}
 
     def term_cover(self, text: str, min_len: int = 2) -> list[int]:
         """For each position, the length of the longest whitelisted term covering it (0 if none)."""
+        cover = self._covers.get(text)
+        if cover is None:
+            cover = self._full_cover(text)
+            if len(self._covers) >= COVER_CACHE_SIZE:
+                self._covers.clear()
+            self._covers[text] = cover
+        if min_len <= 2:
+            return list(cover)
+        # The longest covering term is at least min_len exactly where one of min_len or more covers.
+        return [c if c >= min_len else 0 for c in cover]
+
+    def _full_cover(self, text: str) -> list[int]:
         cover = [0] * len(text)
-        terms = self.terms
+        terms, prefixes = self.terms, self._prefixes
         n = len(text)
-        for length in self.lengths:
-            if length < min_len:
-                break
-            for i in range(n - length + 1):
-                if text[i : i + length] in terms:
-                    for j in range(i, i + length):
-                        if cover[j] < length:
-                            cover[j] = length
+        for i in range(n - 1):
+            for j in range(i + 2, min(n, i + MAX_TERM_LEN) + 1):
+                w = text[i:j]
+                if w not in prefixes:
+                    break
+                if w in terms:
+                    length = j - i
+                    for k in range(i, j):
+                        if cover[k] < length:
+                            cover[k] = length
         return cover
 
     def protected(self, text: str, names: Iterable[str] = ()) -> list[bool]:

@@ -191,6 +191,7 @@ class SpellChecker:
             if allowed:
                 csets[ord(k)] = allowed
         self._csets = csets
+        self._cset_codes = np.array(sorted(csets), dtype=np.int64)
 
     @classmethod
     def load(cls, model_dir: Path) -> SpellChecker:
@@ -234,35 +235,52 @@ class SpellChecker:
         base, base_ord = lm.window_logps_orders(rows_full)
         base[starts] = 0.0  # BOS is given, not predicted
 
+        # Checkable positions: inside a sentence (not BOS/EOS), not protected, with a confusion set.
+        interior = np.ones(len(flat), dtype=bool)
+        interior[starts] = False
+        interior[starts + lens - 1] = False
+        for k, (st, ln) in enumerate(zip(starts.tolist(), lens.tolist(), strict=True)):
+            if masks[k] is not None:
+                interior[st + 1 : st + ln - 1] &= ~np.asarray(masks[k], dtype=bool)
+        checkable = interior & np.isin(flat, self._cset_codes)
+        f_arr = np.flatnonzero(checkable)
+        p1 = flat[f_arr - 1]
+        n1 = flat[np.minimum(f_arr + 1, len(flat) - 1)]
+        p2 = np.where(f_arr - 2 >= first[f_arr], flat[np.maximum(f_arr - 2, 0)], PAD)
+        n2 = np.where(f_arr + 2 <= last[f_arr], flat[np.minimum(f_arr + 2, len(flat) - 1)], PAD)
+        key_m3, key_a3, key_b3 = (p1 << 21) | n1, (p2 << 21) | p1, (n1 << 21) | n2
         slots = lm.slot_sets()
-        after3, middle3, before3 = slots["after3"], slots["middle3"], slots["before3"]
-        after2, before2 = slots["after2"], slots["before2"]
-        fl = flat.tolist()
-        checkable = np.zeros(len(flat), dtype=bool)
+        for name, keys in (
+            ("middle3", key_m3),
+            ("after3", key_a3),
+            ("before3", key_b3),
+            ("after2", p1),
+            ("before2", n1),
+        ):
+            slots[name].prefetch(keys)
+        # The fill caches are dicts and every context is in them now: a plain look-up per slot.
+        after3, middle3, before3 = slots["after3"].cache, slots["middle3"].cache, slots["before3"].cache
+        after2, before2 = slots["after2"].cache, slots["before2"].cache
+        csets = self._csets
         pos_l: list[int] = []
         cand_l: list[int] = []
-        for k, (st, ln) in enumerate(zip(starts.tolist(), lens.tolist(), strict=True)):
-            mask = masks[k]
-            for f in range(st + 1, st + ln - 1):
-                if mask is not None and mask[f - st - 1]:
-                    continue
-                cset = self._csets.get(fl[f])
-                if cset is None:
-                    continue
-                checkable[f] = True
-                p2 = fl[f - 2] if f - 2 >= st else PAD
-                p1, n1 = fl[f - 1], fl[f + 1]
-                n2 = fl[f + 2] if f + 2 < st + ln else PAD
-                fit = (
-                    (cset & middle3.get((p1 << 21) | n1))
-                    | (cset & after3.get((p2 << 21) | p1))
-                    | (cset & before3.get((n1 << 21) | n2))
-                )
-                if BIGRAM_BOTH_SIDES:
-                    fit |= cset & after2.get(p1) & before2.get(n1)
-                for c in fit:
-                    pos_l.append(f)
-                    cand_l.append(c)
+        for f, code, km, ka, kb, c1, c2 in zip(
+            f_arr.tolist(),
+            flat[f_arr].tolist(),
+            key_m3.tolist(),
+            key_a3.tolist(),
+            key_b3.tolist(),
+            p1.tolist(),
+            n1.tolist(),
+            strict=True,
+        ):
+            cset = csets[code]
+            fit = (cset & middle3[km]) | (cset & after3[ka]) | (cset & before3[kb])
+            if BIGRAM_BOTH_SIDES:
+                fit |= cset & after2[c1] & before2[c2]
+            if fit:
+                pos_l.extend([f] * len(fit))
+                cand_l.extend(fit)
         covers = [self.protector.term_cover(t) for t in sentences]
         self._segments = {}
         best_single: dict[int, float] = {}
@@ -424,18 +442,33 @@ class SpellChecker:
         rank = np.arange(len(both)) - np.flatnonzero(head)[np.cumsum(head) - 1]
         chosen = both[rank < MAX_PAIRS].tolist()
         slots = lm.slot_sets()
-        after2, before2, after3, before3 = slots["after2"], slots["before2"], slots["after3"], slots["before3"]
+        after2, before2 = slots["after2"].cache, slots["before2"].cache
+        after3, before3 = slots["after3"].cache, slots["before3"].cache
         fl = flat.tolist()
         cf: list[int] = []
         c1l: list[int] = []
         c2l: list[int] = []
+        # The sets the search below reads, built in one batch per slot (same sets, fewer scalar look-ups).
+        slots["after2"].prefetch(flat[np.array(chosen, dtype=np.int64) - 1])
+        slots["before2"].prefetch(flat[np.array(chosen, dtype=np.int64) + 2])
+        oks = []
+        a2_keys: list[int] = []
+        a3_keys: list[int] = []
+        b3_keys: list[int] = []
         for f in chosen:
             p1, n1 = fl[f - 1], fl[f + 2]
-            first_ok = self._csets[fl[f]] & after2.get(p1)  # must follow the left neighbour
-            second_ok = self._csets[fl[f + 1]] & before2.get(n1)  # must precede the right one
+            first_ok = self._csets[fl[f]] & after2[p1]  # must follow the left neighbour
+            second_ok = self._csets[fl[f + 1]] & before2[n1]  # must precede the right one
+            oks.append((f, p1, n1, first_ok, second_ok))
+            a2_keys.extend(first_ok)
+            a3_keys.extend((p1 << 21) | c1 for c1 in first_ok)
+            b3_keys.extend((c2 << 21) | n1 for c2 in second_ok)
+        for name, keys in (("after2", a2_keys), ("after3", a3_keys), ("before3", b3_keys)):
+            slots[name].prefetch(np.array(keys, dtype=np.int64))
+        for f, p1, n1, first_ok, second_ok in oks:
             for c1 in first_ok:
-                for c2 in second_ok & after2.get(c1):
-                    if c2 in after3.get((p1 << 21) | c1) or c1 in before3.get((c2 << 21) | n1):
+                for c2 in second_ok & after2[c1]:
+                    if c2 in after3[(p1 << 21) | c1] or c1 in before3[(c2 << 21) | n1]:
                         cf.append(f)
                         c1l.append(c1)
                         c2l.append(c2)
