@@ -226,6 +226,12 @@ _COURT_CONTEXT = re.compile(r"判决|(?<!可能)判处|裁定|法院|审理|开�
 _NOT_INDICTED = re.compile(r"另案|在逃|同案|另行|未到案|已判|不起诉|撤回|脱逃|负案")
 _DEFENDANT = re.compile(r"(?<![原])被告人")
 _SUSPECT = re.compile(r"犯罪嫌疑人")
+# The statutes name both stages at once (犯罪嫌疑人、被告人供述和辩解; 被告人或者犯罪嫌疑人): not a stage error.
+_BOTH_STAGES = re.compile(r"犯罪嫌疑人(?:、|或者?|和|及|与)被告人|被告人(?:、|或者?|和|及|与)犯罪嫌疑人")
+
+
+def _in_both_stages(text: str, start: int, end: int) -> bool:
+    return any(m.start() <= start and end <= m.end() for m in _BOTH_STAGES.finditer(text, max(0, start - 8), end + 8))
 
 
 def stage_findings(text: str, doc_type: str, sentences: list[tuple[int, int]]) -> list[WordingFinding]:
@@ -245,7 +251,7 @@ def stage_findings(text: str, doc_type: str, sentences: list[tuple[int, int]]) -
         conf = 0.6 if doc_type == doctypes.REVIEW_REPORT else 0.8
         name_zh = doctypes.NAMES_ZH[doc_type]
         for m in _DEFENDANT.finditer(text):
-            if _COURT_CONTEXT.search(sentence_of(m.start())):
+            if _COURT_CONTEXT.search(sentence_of(m.start())) or _in_both_stages(text, m.start(), m.end()):
                 continue
             out.append(
                 WordingFinding(
@@ -260,6 +266,8 @@ def stage_findings(text: str, doc_type: str, sentences: list[tuple[int, int]]) -
             if end > m.end():
                 defendants.add(text[m.end() : end])
         for m in _SUSPECT.finditer(text):
+            if _in_both_stages(text, m.start(), m.end()):
+                continue
             end = _name_after(text, m.end())
             name = text[m.end() : end]
             sent = sentence_of(m.start())

@@ -113,6 +113,10 @@ def test_stage_rule_positives(doc_type: str, text: str, expected: list) -> None:
         # A prior conviction: the earlier court called him 被告人, rightly.
         (doctypes.REVIEW_REPORT, "犯罪嫌疑人吴某某曾因盗窃被法院判处有期徒刑，该判决书载明被告人吴某某系累犯。"),
         (doctypes.JUDGMENT, "被告人郑某某于2020年6月1日到案，犯罪嫌疑人身份已查明。"),
+        # The statutes name both stages at once.
+        (doctypes.REVIEW_REPORT, "采用刑讯逼供等非法方法收集的犯罪嫌疑人、被告人供述，应当予以排除。"),
+        (doctypes.ARREST_APPROVAL, "应当告知犯罪嫌疑人或者被告人有权委托辩护人。"),
+        (doctypes.INDICTMENT, "被告人、犯罪嫌疑人的供述和辩解均已随案移送。"),
     ],
 )
 def test_stage_rule_negatives(doc_type: str, text: str) -> None:
