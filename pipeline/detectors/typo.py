@@ -23,7 +23,7 @@ from .base import Context, Detector, register
 @register
 class TypoDetector(Detector):
     name = "typo"
-    version = "2"
+    version = "3"
     codes = ("typo",)
 
     def detect(self, ctx: Context) -> Iterable[Flag]:

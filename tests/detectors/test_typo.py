@@ -22,7 +22,7 @@ def context(raw: str, doc_type: str) -> Context:
 def run(raw: str, doc_type: str) -> list:
     flags = list(TypoDetector().detect(context(raw, doc_type)))
     for f in flags:
-        assert f.code == "typo" and f.family == "defect" and f.detector == "typo" and f.detector_version == "2"
+        assert f.code == "typo" and f.family == "defect" and f.detector == "typo" and f.detector_version == "3"
         assert 0.0 < f.confidence <= 1.0 and f.basis and f.reason
         for e in f.evidence:
             assert raw[e.start : e.end] == e.text

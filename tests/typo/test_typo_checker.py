@@ -69,6 +69,11 @@ def test_finds_typos_in_legal_sentences(checker: TypoChecker, text: str, expecte
         "我只看到抢包男子的背影，没有看清他的脸。",  # 背影 → 背景
         "明知盐酸克伦特罗是国家禁止在饲料中使用的药品而进行买卖。",  # 克伦特罗 → 克仑
         "另四名被告人均为成年人。",  # 为 → 未
+        # idioms and 3+-character dictionary words (LONG_WORD)
+        "被害人对借款的用途、经办人等细节语焉不详。",  # 焉 → 言
+        "被告人当众对被害人说了些污言秽语。",  # 污 → 语
+        "被告人当庭对自诉人的伤痛表示遗憾。",  # 憾 → 产
+        "社区组织广场舞队代表进行法制教育。",  # 制 → 治
     ],
 )
 def test_leaves_real_text_shapes_alone(checker: TypoChecker, text: str) -> None:
