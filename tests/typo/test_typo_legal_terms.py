@@ -55,6 +55,9 @@ def confusables(text: str) -> list[tuple[str, str]]:
         ("对被告人应当数罪并法。", [("数罪并法", "数罪并罚")]),
         ("被告人对起诉书指控的犯罪事实无意议。", [("无意议", "无异议")]),
         ("本院指派检察员王某、助理检察院李某出庭支持公诉。", [("检察院", "检察员")]),
+        ("被告单位法定代理人王某出庭参加诉讼。", [("法定代理人", "法定代表人")]),
+        ("以盗窃罪判处拘留五个月。", [("拘留", "拘役")]),
+        ("因涉嫌盗窃罪于2020年5月1日被刑事拘役。", [("刑事拘役", "刑事拘留")]),
     ],
 )
 def test_confusables_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -84,6 +87,10 @@ def test_confusables_found(text: str, expected: list[tuple[str, str]]) -> None:
         "被告人对指控的事实无异议。",
         "某某县人民检察院指派检察员王某出庭支持公诉。",
         "被告人将脏衣服扔进垃圾桶。",
+        "被害人的法定代理人王某出庭。",
+        "被告单位的法定代表人王某出庭。",
+        "以盗窃罪判处拘役五个月。",
+        "因涉嫌盗窃罪于2020年5月1日被刑事拘留。",
     ],
 )
 def test_confusables_leave_right_usage_alone(text: str) -> None:
