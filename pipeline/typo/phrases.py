@@ -43,9 +43,10 @@ class PhraseChecker:
     def __init__(self, phrases: Iterable[str], confusion: ConfusionSet, lm: CharNgramLM):
         self.lm = lm
         phrase_set = set(phrases)
-        wrong_for: dict[str, set[str]] = {}  # right character -> characters mistyped for it
+        used = set("".join(phrase_set))
+        wrong_for: dict[str, set[str]] = {}  # right character of a phrase -> characters mistyped for it
         for wrong, rights in confusion.sets.items():
-            for right in rights:
+            for right in used.intersection(rights):
                 wrong_for.setdefault(right, set()).add(wrong)
         cands: dict[str, tuple[str, int]] = {}
         for p in sorted(phrase_set):

@@ -103,13 +103,20 @@ REAL_WORD_FACTOR = 0.5
 LONG_WORD = 3
 
 
+# character -> the indices of the semantic groups it belongs to (never_suggest runs ~600k times at load)
+_GROUPS_OF: dict[str, frozenset[int]] = {}
+for _i, _g in enumerate(SEMANTIC_GROUPS):
+    for _ch in _g:
+        _GROUPS_OF[_ch] = _GROUPS_OF.get(_ch, frozenset()) | {_i}
+
+
 def never_suggest(original: str, replacement: str) -> bool:
     """True for a single-character change the checker must never make (see NUMERALS, SEMANTIC_GROUPS)."""
     if original in NUMERALS or replacement in NUMERALS or original in NEVER_CHANGED:
         return True
     if (original in NEGATIONS) != (replacement in NEGATIONS):
         return True
-    return any(original in g and replacement in g for g in SEMANTIC_GROUPS)
+    return not _GROUPS_OF.get(original, frozenset()).isdisjoint(_GROUPS_OF.get(replacement, ()))
 
 
 _ORIG_WORD = FEATURES.index("orig_word")
