@@ -54,7 +54,7 @@ def test_a_clean_indictment_gets_no_flag() -> None:
 @pytest.mark.parametrize(
     ("doc_type", "raw", "flagged", "suggested"),
     [
-        (doctypes.INDICTMENT, INDICTMENT_OK.replace("委托辩护人", "委托辨护人"), "辨", "辩"),
+        (doctypes.INDICTMENT, INDICTMENT_OK.replace("委托辩护人", "委托辨护人"), "辨护", "辩护"),
         (doctypes.INDICTMENT, INDICTMENT_OK.replace("依法讯问了被告人", "依法迅问了被告人"), "迅", "讯"),
         (doctypes.INDICTMENT, INDICTMENT_OK.replace("秘密窃取", "秘密切取"), "切", "窃"),
         (doctypes.INDICTMENT, INDICTMENT_OK.replace("全部案件材料", "全部案件材科"), "科", "料"),
