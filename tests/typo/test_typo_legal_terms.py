@@ -58,6 +58,10 @@ def confusables(text: str) -> list[tuple[str, str]]:
         ("被告单位法定代理人王某出庭参加诉讼。", [("法定代理人", "法定代表人")]),
         ("以盗窃罪判处拘留五个月。", [("拘留", "拘役")]),
         ("因涉嫌盗窃罪于2020年5月1日被刑事拘役。", [("刑事拘役", "刑事拘留")]),
+        ("本案由某某市公安局侦察终结，移送审查起诉。", [("侦察", "侦查")]),
+        ("公安机关依法侦察，查明了上述事实。", [("侦察", "侦查")]),
+        ("本院于2021年3月1日受理审察起诉。", [("审察", "审查")]),
+        ("经审察，犯罪嫌疑人的行为构成盗窃罪。", [("审察", "审查")]),
     ],
 )
 def test_confusables_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -91,6 +95,9 @@ def test_confusables_found(text: str, expected: list[tuple[str, str]]) -> None:
         "被告单位的法定代表人王某出庭。",
         "以盗窃罪判处拘役五个月。",
         "因涉嫌盗窃罪于2020年5月1日被刑事拘留。",
+        "被告人曾在部队服役，担任侦察兵。",
+        "无人机对现场进行了航拍侦察。",  # no procedural word around it
+        "审察时势，审时度势。",
     ],
 )
 def test_confusables_leave_right_usage_alone(text: str) -> None:
