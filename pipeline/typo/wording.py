@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import doctypes
+from .words import tokenizer
 
 BASIS_GUIFAN = "《通用规范汉字表》（国务院2013年发布）及《第一批异形词整理表》"
 BASIS_LAW_NAME = "《中华人民共和国刑事诉讼法》与最高人民检察院法律文书格式样本：引用法律应使用全称"
@@ -193,8 +194,6 @@ def table_rules(path: Path) -> tuple[Rule, ...]:
 
 def _crosses_a_word(text: str, start: int, end: int) -> bool:
     """Whether a word of the segmentation around [start, end) begins or ends strictly inside it."""
-    from .words import tokenizer
-
     s, e = max(0, start - 8), min(len(text), end + 8)
     for _, ws, we in tokenizer().tokenize(text[s:e], HMM=False):
         ws, we = ws + s, we + s

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline.detectors.amount_mismatch import AmountMismatch
-from pipeline.detectors.base import Context
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, Flag, make_doc_id
+from pipeline.types import Flag
 
 
 def run(raw: str, doc_type: str = "judgment") -> list[Flag]:
-    norm = normalize(raw)
-    ctx = Context(Document(make_doc_id(raw), "<test>", raw), norm, doc_type, sentences=sentence_spans(norm.text))
+    ctx = make_context(raw, doc_type)
     flags = list(AmountMismatch().detect(ctx))
     for f in flags:
         assert f.code == "amount_mismatch" and f.family == "defect"

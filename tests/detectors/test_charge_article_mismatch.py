@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline import doctypes
-from pipeline.detectors.base import Context
 from pipeline.detectors.charge_article_mismatch import ChargeArticleMismatch
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, Flag, make_doc_id
+from pipeline.types import Flag
 
 IND, JUD, OTHER = doctypes.INDICTMENT, doctypes.JUDGMENT, doctypes.OTHER
 
 
 def run(raw: str, doc_type: str) -> list[Flag]:
-    norm = normalize(raw)
-    ctx = Context(Document(make_doc_id(raw), "<test>", raw), norm, doc_type, sentences=sentence_spans(norm.text))
+    ctx = make_context(raw, doc_type)
     flags = list(ChargeArticleMismatch().detect(ctx))
     for f in flags:
         assert f.code == "charge_article_mismatch" and f.family == "defect"

@@ -4,22 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.date_error import CONF_CREDIT_END, CONF_CREDIT_START, CONF_INVALID, CONF_ORDER, DateError
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
 
 HEAD = "被告人甲某，男，1985年3月2日出生，汉族，无业。"
 
 
 def run(raw: str, doc_type: str = "judgment"):
-    norm = normalize(raw)
-    ctx = Context(
-        document=Document(make_doc_id(raw), "<test>", raw), norm=norm, doc_type=doc_type,
-        sentences=sentence_spans(norm.text),
-    )  # fmt: skip
+    ctx = make_context(raw, doc_type)
     flags = list(DateError().detect(ctx))
     for f in flags:
         assert f.code == "date_error" and f.basis and f.reason

@@ -6,23 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.deadline_near import CONF_CUSTODY, CONF_OTHER, NEAR_DAYS, DeadlineNear
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
 
 HEAD = "审查报告\n犯罪嫌疑人甲某，男，1985年3月2日出生，汉族，无业。"
 
 
 def run(raw: str, as_of: str | date | None, doc_type: str = "review_report"):
-    norm = normalize(raw)
-    meta = {"as_of": as_of} if as_of is not None else {}
-    ctx = Context(
-        document=Document(make_doc_id(raw), "<test>", raw, meta=meta), norm=norm, doc_type=doc_type,
-        sentences=sentence_spans(norm.text),
-    )  # fmt: skip
+    ctx = make_context(raw, doc_type, {"as_of": as_of} if as_of is not None else None)
     flags = list(DeadlineNear().detect(ctx))
     for f in flags:
         assert f.code == "deadline_near" and f.basis and f.reason

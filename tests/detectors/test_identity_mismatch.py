@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.identity_mismatch import (
     CONF_AGE,
     CONF_AGE_OFF_BY_ONE,
@@ -21,9 +21,6 @@ from pipeline.detectors.identity_mismatch import (
     age_on,
     document_date,
 )
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -46,13 +43,7 @@ def doc(*clauses: str, foot: str = FOOT) -> str:
 
 
 def run(raw: str, doc_type: str = "indictment"):
-    norm = normalize(raw)
-    ctx = Context(
-        document=Document(make_doc_id(raw), "<test>", raw),
-        norm=norm,
-        doc_type=doc_type,
-        sentences=sentence_spans(norm.text),
-    )
+    ctx = make_context(raw, doc_type)
     flags = list(IdentityMismatch().detect(ctx))
     for f in flags:
         assert f.code == "identity_mismatch" and f.family == "defect"

@@ -4,8 +4,8 @@ do not; a claim the authority examined and rejected flags with low confidence. S
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.illegal_evidence import (
     CONF_MENTION,
     CONF_REJECTED,
@@ -14,19 +14,10 @@ from pipeline.detectors.illegal_evidence import (
     IllegalEvidence,
     mask_law,
 )
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str) -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type="judgment", sentences=sentence_spans(norm.text))
 
 
 def run(raw: str):
-    flags = list(IllegalEvidence().detect(context(raw)))
+    flags = list(IllegalEvidence().detect(make_context(raw)))
     for f in flags:
         assert f.code == "illegal_evidence" and f.family == "violation"
         assert f.detector == "illegal_evidence" and f.detector_version == "1"

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from detector_context import make_context
 
 from pipeline import doctypes
 from pipeline.detectors._stance import CONF_CLAIM, CONF_FINDING, CONF_REJECTED
-from pipeline.detectors.base import Context
 from pipeline.detectors.minor_protection import (
     CONF_INFERRED_DATED,
     CONF_INFERRED_OFFENCE_ONLY,
@@ -23,19 +23,10 @@ from pipeline.detectors.minor_protection import (
     eighteenth_birthday,
 )
 from pipeline.law.statutes import article_text
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str, doc_type: str) -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type=doc_type, sentences=sentence_spans(norm.text))
 
 
 def run(raw: str, doc_type: str = doctypes.JUDGMENT) -> list:
-    flags = list(MinorProtection().detect(context(raw, doc_type)))
+    flags = list(MinorProtection().detect(make_context(raw, doc_type)))
     for f in flags:
         assert f.code == "minor_protection" and f.family == "violation"
         assert f.detector == "minor_protection" and f.detector_version == "1"

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.missing_element import MissingElement, compute_zones, is_truncated
 from pipeline.law import elements as E
 from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, Flag, make_doc_id
+from pipeline.types import Flag
 
 INDICTMENT = """某某市某某区人民检察院
 起诉书
@@ -93,8 +92,7 @@ JUDGMENT = """某省某县人民法院
 
 
 def run(raw: str, doc_type: str) -> list[Flag]:
-    norm = normalize(raw)
-    ctx = Context(Document(make_doc_id(raw), "<test>", raw), norm, doc_type, sentences=sentence_spans(norm.text))
+    ctx = make_context(raw, doc_type)
     flags = list(MissingElement().detect(ctx))
     for f in flags:
         assert f.code == "missing_element" and f.family == "defect" and f.severity == "low"

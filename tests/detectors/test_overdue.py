@@ -4,25 +4,18 @@ clocks, holidays on bail and judgments' unrecorded 30-day extensions do not. Syn
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.overdue_custody import CONFIDENCE as CUSTODY_CONF
 from pipeline.detectors.overdue_custody import OverdueCustody
 from pipeline.detectors.overdue_handling import CONF_TOO_MANY_RETURNS, OverdueHandling
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
 
 HEAD = "某县人民检察院\n起诉书\n某检刑诉〔2019〕88号\n被告人甲某，男，1985年3月2日出生，汉族，无业。"
 FOOT = "\n此致\n某县人民法院\n检察官 王某\n{d}\n（院印）\n"
 
 
 def run(detector, raw: str, doc_type: str = "indictment"):
-    norm = normalize(raw)
-    ctx = Context(
-        document=Document(make_doc_id(raw), "<test>", raw), norm=norm, doc_type=doc_type,
-        sentences=sentence_spans(norm.text),
-    )  # fmt: skip
+    ctx = make_context(raw, doc_type)
     flags = list(detector.detect(ctx))
     for f in flags:
         assert f.basis.startswith("《中华人民共和国刑事诉讼法》") and f.reason

@@ -5,12 +5,10 @@ Fictitious people; ID and card numbers are generated here (valid check digits, m
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
-from pipeline.detectors.base import Context
 from pipeline.detectors.privacy_leak import PrivacyLeak, find_personal_data, luhn_ok
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, Flag, make_doc_id
+from pipeline.types import Flag
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -30,13 +28,7 @@ CARD = card("621700001000123456")
 
 
 def run(raw: str, doc_type: str = "judgment", meta: dict | None = None) -> list[Flag]:
-    norm = normalize(raw)
-    ctx = Context(
-        Document(make_doc_id(raw), "<test>", raw, meta=meta or {}),
-        norm,
-        doc_type,
-        sentences=sentence_spans(norm.text),
-    )
+    ctx = make_context(raw, doc_type, meta)
     flags = list(PrivacyLeak().detect(ctx))
     for f in flags:
         assert f.code == "privacy_leak" and f.family == "violation"

@@ -5,24 +5,15 @@ crimes and denials do not. Synthetic text, fictitious names."""
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline.detectors._stance import CONF_REJECTED
-from pipeline.detectors.base import Context
 from pipeline.detectors.property_violation import CONF_CLAIM, CONF_FINDING, PropertyViolation
 from pipeline.law.statutes import article_text
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str) -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type="judgment", sentences=sentence_spans(norm.text))
 
 
 def run(raw: str):
-    flags = list(PropertyViolation().detect(context(raw)))
+    flags = list(PropertyViolation().detect(make_context(raw)))
     for f in flags:
         assert f.code == "property_violation" and f.family == "violation"
         assert f.detector == "property_violation" and f.detector_version == "1"

@@ -5,25 +5,16 @@ non-grave cases without an incompleteness finding do not. Synthetic text, fictit
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline.detectors._stance import CLAIM, FINDING, REJECTED
-from pipeline.detectors.base import Context
 from pipeline.detectors.recording_missing import CONFIDENCE, RecordingMissing, assess_gravity
 from pipeline.law.grave_charges import DEATH, GRAVE_CHARGES, GRAVE_OTHER, LIFE, drug_quantities
 from pipeline.law.statutes import article_text
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str) -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type="judgment", sentences=sentence_spans(norm.text))
 
 
 def run(raw: str):
-    flags = list(RecordingMissing().detect(context(raw)))
+    flags = list(RecordingMissing().detect(make_context(raw)))
     for f in flags:
         assert f.code == "recording_missing" and f.family == "violation"
         assert f.detector == "recording_missing" and f.detector_version == "1"
@@ -147,7 +138,7 @@ GRAVITY = [
 
 @pytest.mark.parametrize(("text", "grave"), GRAVITY)
 def test_gravity(text: str, grave: bool) -> None:
-    assert assess_gravity(context(text)).grave is grave, assess_gravity(context(text)).reasons
+    assert assess_gravity(make_context(text)).grave is grave, assess_gravity(make_context(text)).reasons
 
 
 def test_drug_quantities_read_units() -> None:

@@ -4,24 +4,15 @@ rejected claims); statute wording, compliant statements and denials do not. Synt
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline.detectors._stance import CONF_CLAIM, CONF_FINDING, CONF_REJECTED, mask_statutes
-from pipeline.detectors.base import Context
 from pipeline.detectors.rights_infringed import COUNSEL_EXCEPTION_PENALTY, KIND_BASIS, RightsInfringed
 from pipeline.law.statutes import article_text
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str, doc_type: str = "judgment") -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type=doc_type, sentences=sentence_spans(norm.text))
 
 
 def run(raw: str):
-    flags = list(RightsInfringed().detect(context(raw)))
+    flags = list(RightsInfringed().detect(make_context(raw)))
     for f in flags:
         assert f.code == "rights_infringed" and f.family == "violation" and f.severity == "high"
         assert f.detector == "rights_infringed" and f.detector_version == "1"

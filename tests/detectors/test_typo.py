@@ -4,23 +4,15 @@ Synthetic documents, fictitious names; runs on the shipped model (models/typo), 
 from __future__ import annotations
 
 import pytest
+from detector_context import make_context
 
 from pipeline import doctypes
-from pipeline.detectors.base import Context, load_detectors
+from pipeline.detectors.base import load_detectors
 from pipeline.detectors.typo import TypoDetector
-from pipeline.normalize import normalize
-from pipeline.sentences import sentence_spans
-from pipeline.types import Document, make_doc_id
-
-
-def context(raw: str, doc_type: str) -> Context:
-    norm = normalize(raw)
-    doc = Document(make_doc_id(raw), "<test>", raw)
-    return Context(document=doc, norm=norm, doc_type=doc_type, sentences=sentence_spans(norm.text))
 
 
 def run(raw: str, doc_type: str) -> list:
-    flags = list(TypoDetector().detect(context(raw, doc_type)))
+    flags = list(TypoDetector().detect(make_context(raw, doc_type)))
     for f in flags:
         assert f.code == "typo" and f.family == "defect" and f.detector == "typo" and f.detector_version == "3"
         assert 0.0 < f.confidence <= 1.0 and f.basis and f.reason
